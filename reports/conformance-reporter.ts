@@ -1,14 +1,81 @@
-// Placeholder reporter until the fold is written: prints the count line CI reads.
-import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter';
+// The Playwright reporter that turns test results into conformance verdicts: per conformance
+// project it folds the tests' clause verdicts (annotations) into clause results, applies the
+// target's expectations, writes the reports and prints a per-clause summary. It ends every run
+// with the line CI reads: `N passed, N failed` (Playwright tests).
+import { readFileSync } from 'node:fs';
+import type { FullConfig, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
+import { TargetProfile } from '../fixtures/target.ts';
+import { API_CALLS, CLAUSE, EVIDENCE_PREFIX, REPLAY, VERDICT, type Verdict } from '../fixtures/verdicts.ts';
+import { foldAll, type Expectations, type TestVerdicts } from './fold.ts';
+import { buildReport, printSummary, writeReports } from './write.ts';
+
+type Options = { out: string; mode: 'run' | 'test' | 'mutants' };
+type ProjectRun = { profile?: TargetProfile; declared: Set<string>; runs: TestVerdicts[]; calls: number; replays: { test: string; seed: number; path: string; command: string }[] };
+
 export default class ConformanceReporter implements Reporter {
+  private readonly projects = new Map<string, ProjectRun>();
   private passed = 0;
   private failed = 0;
+  private started = new Date();
+
+  constructor(private readonly options: Options) {}
+
+  printsToStdio() {
+    return true;
+  }
+
+  onBegin(config: FullConfig, suite: Suite) {
+    this.started = new Date();
+    for (const p of config.projects) {
+      const profile = (p.use as { profile?: unknown }).profile;
+      this.projects.set(p.name, { profile: profile ? TargetProfile.parse(profile) : undefined, declared: new Set(), runs: [], calls: 0, replays: [] });
+    }
+    for (const t of suite.allTests()) {
+      const run = this.projects.get(t.parent.project()?.name ?? '');
+      for (const a of t.annotations) if (a.type === CLAUSE && a.description) run?.declared.add(a.description);
+    }
+  }
+
   onTestEnd(test: TestCase, result: TestResult) {
-    if (result.retry < test.retries && result.status !== 'passed') return;
-    if (test.outcome() === 'expected' && result.status !== 'skipped') this.passed++;
-    else if (test.outcome() === 'unexpected') this.failed++;
+    if (result.status !== 'skipped' && result.retry === test.retries) {
+      if (test.outcome() === 'unexpected' || test.outcome() === 'flaky') this.failed++;
+      else if (test.outcome() === 'expected') this.passed++;
+    }
+    const run = this.projects.get(test.parent.project()?.name ?? '');
+    if (!run?.profile) return;
+    const title = test.titlePath().slice(2).join(' › ');
+    const verdicts: Verdict[] = [];
+    const evidence: Record<string, unknown[]> = {};
+    for (const a of result.annotations) {
+      if (a.type === VERDICT) verdicts.push(JSON.parse(a.description!));
+      if (a.type === API_CALLS) run.calls += Number(a.description);
+      if (a.type === REPLAY) run.replays.push({ test: title, ...JSON.parse(a.description!) });
+    }
+    for (const at of result.attachments)
+      if (at.name.startsWith(EVIDENCE_PREFIX) && at.body) evidence[at.name.slice(EVIDENCE_PREFIX.length)] = (JSON.parse(at.body.toString('utf8')) as { calls: unknown[] }).calls;
+    run.runs.push({ test: title, verdicts, evidence });
   }
+
   onEnd() {
-    console.log(`${this.passed} passed, ${this.failed} failed`);
+    const expectations = readExpectations();
+    const finished = new Date();
+    for (const [name, run] of this.projects) {
+      if (!run.profile || !run.runs.length) continue;
+      if (this.options.mode !== 'run' && name !== 'mock') continue; // fault projects are judged by the kill matrix
+      const results = foldAll(run.runs, run.declared, expectations?.clauses);
+      const report = buildReport(run.profile, results, { started: this.started, finished, calls: run.calls, replays: run.replays, expectations: expectations?.file });
+      const dir = this.options.mode === 'run' ? this.options.out : `${this.options.out}/projects/${name}`;
+      writeReports(dir, report);
+      if (this.options.mode === 'run') printSummary(report, dir);
+    }
+    console.log(`\n${this.passed} passed, ${this.failed} failed`);
   }
+}
+
+/** The expectations file the CLI validated (CC_EXPECTATIONS): clause id → reason. */
+function readExpectations(): { file: string; clauses: Expectations } | undefined {
+  const file = process.env.CC_EXPECTATIONS;
+  if (!file) return undefined;
+  const data = JSON.parse(readFileSync(file, 'utf8')) as { expectedFailures: { clause: string; reason: string }[] };
+  return { file, clauses: Object.fromEntries(data.expectedFailures.map((e) => [e.clause, e.reason])) };
 }

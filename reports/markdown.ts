@@ -1,0 +1,31 @@
+// conformance.md: short enough for a CI step summary or a pull-request comment.
+import type { ConformanceReport } from '../contracts/report.ts';
+
+const score = (t: ConformanceReport['summary']['must']) => `${t.pass} of ${t.total - t.notApplicable}${t.notApplicable ? ` (${t.notApplicable} not applicable)` : ''}`;
+
+export function renderMarkdown(r: ConformanceReport): string {
+  const failing = r.clauses.filter((c) => c.status === 'fail' || c.status === 'unexpected-pass');
+  const out = [
+    `# Conformance: ${r.target.name}`,
+    '',
+    `${r.summary.ok ? '✅' : '❌'} **MUST ${score(r.summary.must)} pass** · SHOULD ${score(r.summary.should)} pass · ${r.summary.apiCalls} API calls · ${(r.durationMs / 1000).toFixed(1)} s`,
+    '',
+    `Target \`${r.target.kind}\`${r.target.endpoint ? ` at ${r.target.endpoint}` : ''}, region ${r.target.region}; suite ${r.suite.name} ${r.suite.version} (catalogue ${r.suite.catalogueHash})${r.expectations ? `; expectations ${r.expectations}` : ''}.`,
+  ];
+  if (failing.length) {
+    out.push('', '| clause | level | status | why |', '|---|---|---|---|');
+    for (const c of failing) out.push(`| \`${c.id}\` | ${c.level} | ${c.status} | ${(c.message ?? '').split('\n')[0].replace(/\|/g, '\\|').slice(0, 200)} |`);
+    out.push('', '<details><summary>Reproduce</summary>', '');
+    for (const c of failing) {
+      const call = (c.failures[0]?.calls.at(-1) ?? {}) as { reproduce?: string };
+      if (call.reproduce) out.push(`- \`${c.id}\`: \`${call.reproduce}\``);
+    }
+    out.push('', '</details>');
+  }
+  const expected = r.clauses.filter((c) => c.status === 'expected-fail');
+  if (expected.length) out.push('', `Expected failures (${expected.length}): ${expected.map((c) => `\`${c.id}\``).join(', ')}.`);
+  const na = r.clauses.filter((c) => c.status === 'not-applicable');
+  if (na.length) out.push('', `Not applicable (${na.length}): ${na.map((c) => `\`${c.id}\` (${c.message})`).join('; ')}.`);
+  if (r.replays.length) out.push('', 'Property failures replay with:', ...r.replays.map((p) => `- ${p.test}: \`${p.command}\``));
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,52 @@
+// Builds the conformance report from clause results and writes it in every format.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConformanceReport, SCHEMA_VERSION, type ClauseResult } from '../contracts/report.ts';
+import type { TargetProfile } from '../fixtures/target.ts';
+import { redact } from '../fixtures/redact.ts';
+import { catalogueHash, summarise } from './fold.ts';
+import { renderHtml } from './html.ts';
+import { renderJunit } from './junit.ts';
+import { renderMarkdown } from './markdown.ts';
+
+export const suiteVersion = (): { name: string; version: string } => JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+export function buildReport(
+  profile: TargetProfile,
+  clauses: ClauseResult[],
+  run: { started: Date; finished: Date; calls: number; replays: ConformanceReport['replays']; expectations?: string },
+): ConformanceReport {
+  const { name, version } = suiteVersion();
+  return ConformanceReport.parse(
+    redact({
+      schemaVersion: SCHEMA_VERSION,
+      suite: { name, version, catalogueHash: catalogueHash() },
+      target: { name: profile.name, kind: profile.kind, endpoint: profile.endpoint, region: profile.region, issuer: profile.issuer },
+      startedAt: run.started.toISOString(),
+      durationMs: run.finished.getTime() - run.started.getTime(),
+      expectations: run.expectations,
+      clauses,
+      replays: run.replays,
+      summary: summarise(clauses, run.calls, !!run.expectations),
+    }),
+  );
+}
+
+export function writeReports(dir: string, report: ConformanceReport) {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'conformance.json'), JSON.stringify(report, null, 2) + '\n');
+  writeFileSync(join(dir, 'conformance.md'), renderMarkdown(report));
+  writeFileSync(join(dir, 'conformance.html'), renderHtml(report));
+  writeFileSync(join(dir, 'junit.xml'), renderJunit(report));
+}
+
+const MARK: Record<ClauseResult['status'], string> = { pass: 'pass ', fail: 'FAIL ', 'not-applicable': 'n/a  ', 'expected-fail': 'xfail', 'unexpected-pass': 'XPASS' };
+
+export const score = (t: { pass: number; total: number; notApplicable: number }) => `${t.pass}/${t.total - t.notApplicable} pass${t.notApplicable ? `, ${t.notApplicable} not applicable` : ''}`;
+
+export function printSummary(r: ConformanceReport, dir: string) {
+  const lines = ['', `Conformance of ${r.target.name}${r.target.endpoint ? ` (${r.target.endpoint})` : ''}:`];
+  for (const c of r.clauses) lines.push(`  ${MARK[c.status]}  ${c.level.padEnd(6)} ${c.id}${c.message && c.status !== 'pass' ? ` — ${c.message.split('\n')[0].slice(0, 140)}` : ''}`);
+  lines.push('', `MUST ${score(r.summary.must)}; SHOULD ${score(r.summary.should)}; ${r.summary.apiCalls} API calls; reports in ${dir}/`);
+  console.log(lines.join('\n'));
+}
