@@ -1,0 +1,252 @@
+// cognito-conformance: run the suite against a target, serve the reference mock, certify a
+// server, or run the fault matrix. Bad usage: one line on stderr and exit 2, never a stack trace.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { isClauseId } from '../contracts/clauses.ts';
+import { ConformanceReport } from '../contracts/report.ts';
+import { faultNames, faults, isFaultName } from '../fixtures/mock/faults.ts';
+import { startMoto, UsageError } from '../fixtures/moto.ts';
+import { TargetProfile } from '../fixtures/target.ts';
+import { writeCertificate } from '../reports/certificate.ts';
+import { serveMock } from './serve.ts';
+
+const EXIT = { ok: 0, mustFailed: 1, usage: 2, internal: 3 } as const;
+const require = createRequire(import.meta.url);
+const ROOT = resolve(import.meta.dirname, '..');
+
+const USAGE = `usage:
+  cognito-conformance run     [--target mock|endpoint|moto] [target options] [--out DIR] [--grep TEXT] [--expectations FILE]
+  cognito-conformance certify [--target mock|endpoint|moto] [target options] [--out DIR]
+  cognito-conformance mock    [--port N] [--host H] [--region R] [--quota N] [--fault NAME]... [--control SOCKET]
+  cognito-conformance mutants [--out DIR]
+  cognito-conformance faults
+
+target options: --endpoint URL  --region R (us-east-1)  --issuer URL  --jwks-url URL  --name NAME
+  --quota N (requests/s the target enforces)  --verifies-signatures  --fault-injection SOCKET
+  --public-login PROVIDER=TOKEN  --seed N  --runs N (fast-check runs per property)  --workers N
+credentials for endpoint targets come from the AWS SDK's standard chain (AWS_ACCESS_KEY_ID, profiles, ...).
+exit codes: 0 no MUST clause failed, 1 a MUST clause failed or an expectation did not hold, 2 bad usage, 3 internal error`;
+
+const targetOptions = {
+  target: { type: 'string', default: 'mock' },
+  endpoint: { type: 'string' },
+  region: { type: 'string' },
+  issuer: { type: 'string' },
+  'jwks-url': { type: 'string' },
+  name: { type: 'string' },
+  quota: { type: 'string' },
+  'verifies-signatures': { type: 'boolean' },
+  'fault-injection': { type: 'string' },
+  'public-login': { type: 'string' },
+  seed: { type: 'string' },
+  runs: { type: 'string' },
+  workers: { type: 'string' },
+  out: { type: 'string', default: 'reports/latest' },
+  grep: { type: 'string' },
+  expectations: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const int = (flag: string, v: string | undefined) => {
+  if (v === undefined) return undefined;
+  if (!/^-?\d+$/.test(v)) throw new UsageError(`--${flag} takes a whole number, not "${v}"`);
+  return Number(v);
+};
+
+function parse<O extends Parameters<typeof parseArgs>[0]['options']>(args: string[], options: O) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: false });
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message.split('\n')[0]} (see --help)`);
+  }
+}
+
+/** Turns the command line into a validated target profile; every mistake is a one-line UsageError. */
+async function profileFrom(v: ReturnType<typeof parse<typeof targetOptions>>['values']): Promise<{ profile: TargetProfile; cleanup: () => void }> {
+  const kind = v.target as string;
+  if (!['mock', 'endpoint', 'moto'].includes(kind)) throw new UsageError(`--target must be mock, endpoint or moto, not "${kind}"`);
+  if (kind !== 'endpoint' && v.endpoint) throw new UsageError(`--endpoint goes with --target endpoint`);
+  let endpoint = v.endpoint as string | undefined;
+  let cleanup = () => {};
+  if (kind === 'endpoint') {
+    if (!endpoint) throw new UsageError('--target endpoint needs --endpoint URL');
+    if (!URL.canParse(endpoint) || !/^https?:$/.test(new URL(endpoint).protocol)) throw new UsageError(`--endpoint "${endpoint}" is not an http(s) URL`);
+    await reachable(endpoint);
+  }
+  if (kind === 'moto') {
+    const moto = await startMoto();
+    endpoint = moto.url;
+    cleanup = moto.stop;
+    process.env.AWS_ACCESS_KEY_ID ??= 'testing';
+    process.env.AWS_SECRET_ACCESS_KEY ??= 'testing';
+    process.env.CC_TARGET_VERSION = `moto ${moto.version}`;
+  }
+  const publicLogin = v['public-login'] as string | undefined;
+  if (publicLogin !== undefined && !/^[^=]+=.+$/.test(publicLogin)) throw new UsageError('--public-login takes PROVIDER=TOKEN');
+  const parsed = TargetProfile.safeParse({
+    name: v.name ?? (kind === 'endpoint' ? new URL(endpoint!).host : kind),
+    kind,
+    endpoint,
+    region: v.region,
+    issuer: v.issuer,
+    jwksUrl: v['jwks-url'],
+    quota: int('quota', v.quota as string | undefined),
+    verifiesSignatures: kind === 'mock' ? true : !!v['verifies-signatures'],
+    faultInjection: kind === 'mock' ? 'in-process' : (v['fault-injection'] as string | undefined),
+    publicLogin: publicLogin ? { provider: publicLogin.split('=')[0], token: publicLogin.slice(publicLogin.indexOf('=') + 1) } : undefined,
+    seed: int('seed', v.seed as string | undefined),
+    runs: int('runs', v.runs as string | undefined) ?? (kind === 'mock' ? 100 : 25),
+    ...(kind === 'mock' ? { quota: int('quota', v.quota as string | undefined) ?? 25, publicLogin: { provider: 'graph.facebook.com', token: 'mock-facebook-user' } } : {}),
+  });
+  if (!parsed.success) {
+    cleanup();
+    const i = parsed.error.issues[0];
+    throw new UsageError(`--${String(i.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${i.message}`);
+  }
+  if (parsed.data.faultInjection && kind === 'endpoint' && !existsSync(parsed.data.faultInjection)) throw new UsageError(`--fault-injection: no socket at ${parsed.data.faultInjection}`);
+  return { profile: parsed.data, cleanup };
+}
+
+async function reachable(url: string) {
+  try {
+    await fetch(url, { method: 'GET', signal: AbortSignal.timeout(5000) });
+  } catch (e) {
+    const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+    throw new UsageError(`cannot reach ${url}: ${cause?.code ?? cause?.message ?? (e as Error).message}`);
+  }
+}
+
+const Expectations = z.strictObject({
+  target: z.string().optional(),
+  description: z.string().optional(),
+  expectedFailures: z.array(z.strictObject({ clause: z.string().refine(isClauseId, 'unknown clause id'), reason: z.string().min(3) })),
+});
+
+function checkExpectations(file: string | undefined) {
+  if (!file) return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new UsageError(`--expectations ${file}: ${(e as Error).message.split('\n')[0]}`);
+  }
+  const r = Expectations.safeParse(data);
+  if (!r.success) throw new UsageError(`--expectations ${file}: ${r.error.issues[0].path.join('.')}: ${r.error.issues[0].message}`);
+  return resolve(file);
+}
+
+/** Runs Playwright with the profile and returns the report it wrote (or fails with exit 3). */
+async function runSuite(env: Record<string, string | undefined>, args: string[], out: string): Promise<ConformanceReport | undefined> {
+  rmSync(resolve(out, 'conformance.json'), { force: true });
+  const cli = require.resolve('@playwright/test/cli');
+  const child = spawn(process.execPath, [cli, 'test', ...args], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+  const forward = (sig: NodeJS.Signals) => () => child.kill(sig);
+  process.on('SIGINT', forward('SIGINT')).on('SIGTERM', forward('SIGTERM'));
+  await new Promise((ok) => child.on('exit', ok));
+  const file = resolve(ROOT, out, 'conformance.json');
+  if (!existsSync(file)) return undefined;
+  return ConformanceReport.parse(JSON.parse(readFileSync(file, 'utf8')));
+}
+
+async function run(argv: string[], certify = false): Promise<number> {
+  const { values: v } = parse(argv, targetOptions);
+  if (v.help) return console.log(USAGE), EXIT.ok;
+  if (certify && v.expectations) throw new UsageError('certify takes no --expectations: a certificate needs every MUST clause to pass as it is');
+  const expectations = checkExpectations(v.expectations as string | undefined);
+  const out = v.out as string;
+  const workers = int('workers', v.workers as string | undefined);
+  const { profile, cleanup } = await profileFrom(v);
+  try {
+    const args = v.grep ? ['--grep', v.grep as string] : [];
+    // A declared quota is shared by the whole account: keep other tests off it while the burst runs.
+    const env = { CC_TARGET: JSON.stringify(profile), CC_OUT: out, CC_EXPECTATIONS: expectations, CC_WORKERS: String(workers ?? (profile.kind !== 'mock' && profile.quota ? 1 : 2)) };
+    const report = await runSuite(env, args, out);
+    if (!report) return console.error('cognito-conformance: the run wrote no report (see the output above)'), EXIT.internal;
+    if (!report.clauses.length) throw new UsageError(`--grep "${v.grep}" matched no test`);
+    if (certify) writeCertificate(out, report, profile);
+    return report.summary.ok ? EXIT.ok : EXIT.mustFailed;
+  } finally {
+    cleanup();
+  }
+}
+
+async function mock(argv: string[]): Promise<number> {
+  const { values: v } = parse(argv, {
+    port: { type: 'string', default: '4566' },
+    host: { type: 'string', default: '127.0.0.1' },
+    region: { type: 'string', default: 'us-east-1' },
+    quota: { type: 'string' },
+    fault: { type: 'string', multiple: true },
+    control: { type: 'string' },
+    'access-key': { type: 'string', default: 'testing' },
+    'secret-key': { type: 'string', default: 'testing' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (v.help) return console.log(USAGE), EXIT.ok;
+  const port = int('port', v.port as string)!;
+  if (port < 0 || port > 65535) throw new UsageError(`--port ${port} is not a port number`);
+  const unknown = ((v.fault as string[] | undefined) ?? []).filter((f) => !isFaultName(f));
+  if (unknown.length) throw new UsageError(`unknown fault ${unknown[0]} (cognito-conformance faults lists them)`);
+  const served = await serveMock({
+    port, host: v.host as string, region: v.region as string, quota: int('quota', v.quota as string | undefined),
+    faults: (v.fault as string[] | undefined) ?? [], control: v.control as string | undefined,
+    credentials: [{ accessKeyId: v['access-key'] as string, secretAccessKey: v['secret-key'] as string }],
+  });
+  console.log(`reference mock listening on ${served.url} (region ${v.region}${v.fault ? `, faults: ${(v.fault as string[]).join(', ')}` : ''}${v.control ? `, control socket ${v.control}` : ''}); Ctrl-C stops it`);
+  await new Promise<void>((ok) => process.once('SIGINT', ok).once('SIGTERM', ok));
+  await served.close();
+  return EXIT.ok;
+}
+
+async function mutants(argv: string[]): Promise<number> {
+  const { values: v } = parse(argv, { out: { type: 'string', default: 'reports/latest' }, help: { type: 'boolean', short: 'h' } });
+  if (v.help) return console.log(USAGE), EXIT.ok;
+  const out = v.out as string;
+  rmSync(resolve(ROOT, out, 'mutants.json'), { force: true });
+  await runSuite({ CC_MODE: 'mutants', CC_OUT: out }, [], out);
+  const file = resolve(ROOT, out, 'mutants.json');
+  if (!existsSync(file)) return console.error('cognito-conformance: the matrix run wrote no mutants.json'), EXIT.internal;
+  const m = JSON.parse(readFileSync(file, 'utf8')) as { survived: string[]; imprecise: string[] };
+  return m.survived.length || m.imprecise.length ? EXIT.mustFailed : EXIT.ok;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'run':
+      return run(rest);
+    case 'certify':
+      return run(rest, true);
+    case 'mock':
+      return mock(rest);
+    case 'mutants':
+      return mutants(rest);
+    case 'faults':
+      for (const f of faultNames) console.log(`${f.padEnd(34)} ${faults[f].description} [${faults[f].catches.join(', ')}]`);
+      return EXIT.ok;
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
+      console.log(USAGE);
+      return command === undefined ? EXIT.usage : EXIT.ok;
+    default:
+      throw new UsageError(`unknown command "${command}" (run, certify, mock, mutants, faults)`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e) => {
+    if (e instanceof UsageError) {
+      console.error(`cognito-conformance: ${e.message}`);
+      process.exit(EXIT.usage);
+    }
+    console.error(`cognito-conformance: internal error: ${(e as Error)?.message ?? e}`);
+    process.exit(EXIT.internal);
+  },
+);

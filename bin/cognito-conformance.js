@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// Entry point: loads the TypeScript CLI through tsx (Node 20 cannot strip types by itself).
+import { tsImport } from 'tsx/esm/api';
+
+await tsImport('./cli.ts', import.meta.url);

@@ -1,0 +1,48 @@
+// certificate.json and certificate.md for `cognito-conformance certify`. Certified only when every
+// MUST clause passed, with no expectations applied and no MUST clause not applicable (like
+// Kubernetes conformance: nothing skipped, nothing failed).
+import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { ConformanceReport } from '../contracts/report.ts';
+import type { TargetProfile } from '../fixtures/target.ts';
+
+const require = createRequire(import.meta.url);
+
+export function certificate(report: ConformanceReport, profile: TargetProfile) {
+  const must = report.clauses.filter((c) => c.level === 'MUST');
+  const reasons = [
+    ...must.filter((c) => c.status !== 'pass').map((c) => `MUST clause ${c.id} is ${c.status}${c.message ? `: ${c.message.split('\n')[0]}` : ''}`),
+    ...(report.expectations ? [`expectations were applied (${report.expectations})`] : []),
+  ];
+  const should = report.clauses.filter((c) => c.level === 'SHOULD');
+  return {
+    certified: reasons.length === 0,
+    reasons,
+    suite: report.suite,
+    sdk: { name: '@aws-sdk/client-cognito-identity', version: (require('@aws-sdk/client-cognito-identity/package.json') as { version: string }).version },
+    target: { name: profile.name, kind: profile.kind, endpoint: profile.endpoint ?? 'embedded reference mock', region: profile.region, version: process.env.CC_TARGET_VERSION },
+    date: new Date().toISOString(),
+    must: { pass: must.filter((c) => c.status === 'pass').length, total: must.length },
+    should: { pass: should.filter((c) => c.status === 'pass').length, total: should.length },
+    clauses: report.clauses.map((c) => ({ id: c.id, level: c.level, status: c.status })),
+  };
+}
+
+export function writeCertificate(dir: string, report: ConformanceReport, profile: TargetProfile) {
+  const cert = certificate(report, profile);
+  writeFileSync(join(dir, 'certificate.json'), JSON.stringify(cert, null, 2) + '\n');
+  const md = [
+    `# ${cert.certified ? 'Certified' : 'Not certified'}: ${cert.target.name}`,
+    '',
+    `GetOpenIdTokenForDeveloperIdentity conformance, ${cert.suite.name} ${cert.suite.version} (catalogue ${cert.suite.catalogueHash}), ${cert.sdk.name} ${cert.sdk.version}, ${cert.date}.`,
+    '',
+    `Target: ${cert.target.kind} ${cert.target.endpoint}, region ${cert.target.region}${cert.target.version ? `, ${cert.target.version}` : ''}.`,
+    '',
+    `MUST: ${cert.must.pass} of ${cert.must.total} pass. SHOULD (parity with AWS): ${cert.should.pass} of ${cert.should.total} pass.`,
+    ...(cert.reasons.length ? ['', 'Why not:', ...cert.reasons.map((r) => `- ${r}`)] : []),
+    '',
+  ].join('\n');
+  writeFileSync(join(dir, 'certificate.md'), md);
+  console.log(`\n${cert.certified ? 'CERTIFIED' : 'NOT CERTIFIED'}: MUST ${cert.must.pass}/${cert.must.total}, SHOULD ${cert.should.pass}/${cert.should.total}; certificate in ${dir}/certificate.json`);
+}
