@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
 import { isClauseId } from '../contracts/clauses.ts';
 import { ConformanceReport } from '../contracts/report.ts';
@@ -57,7 +57,7 @@ const int = (flag: string, v: string | undefined) => {
   return Number(v);
 };
 
-function parse<O extends Parameters<typeof parseArgs>[0]['options']>(args: string[], options: O) {
+function parse<const O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
   try {
     return parseArgs({ args, options, strict: true, allowPositionals: false });
   } catch (e) {

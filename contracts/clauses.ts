@@ -22,7 +22,6 @@ export const Clause = z.strictObject({
 });
 export type Clause = z.infer<typeof Clause>;
 
-const DOC = 'aws-behaviour.md §4';
 const GUIDE = 'Developer guide, developer-authenticated-identities.md';
 const MODEL = 'API model, GetOpenIdTokenForDeveloperIdentityInput';
 

@@ -2,10 +2,12 @@
 // project it folds the tests' clause verdicts (annotations) into clause results, applies the
 // target's expectations, writes the reports and prints a per-clause summary. It ends every run
 // with the line CI reads: `N passed, N failed` (Playwright tests).
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { FaultName } from '../fixtures/mock/faults.ts';
+import { judge, matrixSummary, renderMatrixMarkdown, type FaultJudgement } from './matrix.ts';
 import type { FullConfig, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { TargetProfile } from '../fixtures/target.ts';
-import { API_CALLS, CLAUSE, EVIDENCE_PREFIX, REPLAY, VERDICT, type Verdict } from '../fixtures/verdicts.ts';
+import { API_CALLS, CLAUSE, EVIDENCE_PREFIX, REPLAY, SUBJECT, VERDICT, type Verdict } from '../fixtures/verdicts.ts';
 import { foldAll, type Expectations, type TestVerdicts } from './fold.ts';
 import { buildReport, printSummary, writeReports } from './write.ts';
 
@@ -41,7 +43,7 @@ export default class ConformanceReporter implements Reporter {
       if (test.outcome() === 'unexpected' || test.outcome() === 'flaky') this.failed++;
       else if (test.outcome() === 'expected') this.passed++;
     }
-    const run = this.projects.get(test.parent.project()?.name ?? '');
+    const run = this.runOf(test, result);
     if (!run?.profile) return;
     const title = test.titlePath().slice(2).join(' › ');
     const verdicts: Verdict[] = [];
@@ -56,17 +58,39 @@ export default class ConformanceReporter implements Reporter {
     run.runs.push({ test: title, verdicts, evidence });
   }
 
+  /** The run a test belongs to: its project's, or in the fault matrix its fault's. */
+  private runOf(test: TestCase, result: TestResult): ProjectRun | undefined {
+    const name = test.parent.project()?.name ?? '';
+    const project = this.projects.get(name);
+    const subject = result.annotations.find((a) => a.type === SUBJECT)?.description ?? name;
+    if (!project?.profile || subject === name) return project;
+    if (!this.projects.has(subject)) this.projects.set(subject, { profile: { ...project.profile, faults: [subject.slice('fault:'.length)], name: subject }, declared: project.declared, runs: [], calls: 0, replays: [] });
+    return this.projects.get(subject);
+  }
+
   onEnd() {
     const expectations = readExpectations();
     const finished = new Date();
+    const judged: FaultJudgement[] = [];
     for (const [name, run] of this.projects) {
-      if (!run.profile || !run.runs.length) continue;
-      if (this.options.mode !== 'run' && name !== 'mock') continue; // fault projects are judged by the kill matrix
+      if (!run.profile || !run.runs.length || name === 'faults') continue;
+      const fault = run.profile.faults[0];
+      if (fault) {
+        judged.push(judge(fault as FaultName, run.runs.flatMap((r) => r.verdicts)));
+        continue;
+      }
       const results = foldAll(run.runs, run.declared, expectations?.clauses);
       const report = buildReport(run.profile, results, { started: this.started, finished, calls: run.calls, replays: run.replays, expectations: expectations?.file });
       const dir = this.options.mode === 'run' ? this.options.out : `${this.options.out}/projects/${name}`;
       writeReports(dir, report);
       if (this.options.mode === 'run') printSummary(report, dir);
+    }
+    if (judged.length) {
+      const m = matrixSummary(judged);
+      mkdirSync(this.options.out, { recursive: true });
+      writeFileSync(`${this.options.out}/mutants.json`, JSON.stringify(m, null, 2) + '\n');
+      writeFileSync(`${this.options.out}/mutants.md`, renderMatrixMarkdown(m));
+      console.log(`\nKill matrix: ${m.killed} of ${m.faults} faults killed (${m.score}%); survived: ${m.survived.join(', ') || 'none'}; imprecise: ${m.imprecise.join(', ') || 'none'} (${this.options.out}/mutants.md)`);
     }
     console.log(`\n${this.passed} passed, ${this.failed} failed`);
   }

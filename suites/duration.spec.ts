@@ -1,44 +1,46 @@
 // TokenDuration (aws-behaviour.md §4 "TokenDuration").
 import { decodeJwt } from 'jose';
 import { limits } from '../contracts/operation.ts';
-import { dev, issued, rejected, validationError } from '../fixtures/assert.ts';
+import { dev, inTurn, issued, rejected, validationError } from '../fixtures/assert.ts';
 import { expect, test } from '../fixtures/test.ts';
 import { clauses } from '../fixtures/verdicts.ts';
+import { behaviours } from '../fixtures/behaviours.ts';
 
-const { min, max } = limits.tokenDuration;
-const lifetime = (token: string) => {
-  const { iat, exp } = decodeJwt(token);
-  return exp! - iat!;
-};
+behaviours(import.meta.url, () => {
+  const { min, max } = limits.tokenDuration;
+  const lifetime = (token: string) => {
+    const { iat, exp } = decodeJwt(token);
+    return exp! - iat!;
+  };
 
-test('without TokenDuration the token lasts 900 seconds', clauses('duration.default'), async ({ api, pools, user, verdicts }) => {
-  const r = await api.getToken({ IdentityPoolId: await pools.shared(), Logins: dev(user()) });
-  await verdicts.check('duration.default', () => expect(lifetime(issued(r).Token), 'exp − iat').toBe(limits.tokenDuration.default));
-});
-
-test('TokenDuration sets exp − iat across 1..86400', clauses('duration.custom'), async ({ api, pools, user, verdicts }) => {
-  const pool = await pools.shared();
-  await verdicts.check('duration.custom', async () => {
-    for (const d of [min, min + 1, 899, 901, 3600, 3601, max - 1, max]) {
-      const r = await api.getToken({ IdentityPoolId: pool, Logins: dev(user()), TokenDuration: d });
-      expect(lifetime(issued(r).Token), `exp − iat for TokenDuration ${d}`).toBe(d);
-    }
+  test('without TokenDuration the token lasts 900 seconds', clauses('duration.default'), async ({ api, pools, user, verdicts }) => {
+    const r = await api.getToken({ IdentityPoolId: await pools.shared(), Logins: dev(user()) });
+    await verdicts.check('duration.default', () => expect(lifetime(issued(r).Token), 'exp − iat').toBe(limits.tokenDuration.default));
   });
-});
 
-for (const [id, values, constraint] of [
-  ['duration.below-min', [min - 1, -1, -86400], `Member must have value greater than or equal to ${min}`],
-  ['duration.above-max', [max + 1, 2 ** 31, 10 ** 12], `Member must have value less than or equal to ${max}`],
-] as const) {
-  test(`TokenDuration ${values.join(', ')} is rejected`, clauses(id, `${id}.exact`, 'reject.no-side-effects'), async ({ api, pools, user, verdicts, noSideEffects }) => {
+  test('TokenDuration sets exp − iat across 1..86400', clauses('duration.custom'), async ({ api, pools, user, verdicts }) => {
     const pool = await pools.shared();
-    const tries = [];
-    for (const d of values) {
-      const u = user();
-      tries.push({ d, u, r: await api.getToken({ IdentityPoolId: pool, Logins: dev(u), TokenDuration: d }) });
-    }
-    if (!(await verdicts.check(id, () => tries.forEach((t) => expect(() => rejected(t.r), `TokenDuration ${t.d}`).not.toThrow())))) return;
-    await verdicts.check(`${id}.exact`, () => tries.forEach((t) => validationError(t.r, 'tokenDuration', constraint)));
-    await verdicts.check('reject.no-side-effects', () => noSideEffects(pool, { unregistered: tries.map((t) => t.u) }));
+    await verdicts.check('duration.custom', async () => {
+      for (const d of [min, min + 1, 899, 901, 3600, 3601, max - 1, max]) {
+        const r = await api.getToken({ IdentityPoolId: pool, Logins: dev(user()), TokenDuration: d });
+        expect(lifetime(issued(r).Token), `exp − iat for TokenDuration ${d}`).toBe(d);
+      }
+    });
   });
-}
+
+  for (const [id, values, constraint] of [
+    ['duration.below-min', [min - 1, -1, -86400], `Member must have value greater than or equal to ${min}`],
+    ['duration.above-max', [max + 1, 2 ** 31, 10 ** 12], `Member must have value less than or equal to ${max}`],
+  ] as const) {
+    test(`TokenDuration ${values.join(', ')} is rejected`, clauses(id, `${id}.exact`, 'reject.no-side-effects'), async ({ api, pools, user, verdicts, noSideEffects }) => {
+      const pool = await pools.shared();
+      const tries = await inTurn(values, async (d) => {
+        const u = user();
+        return { d, u, r: await api.getToken({ IdentityPoolId: pool, Logins: dev(u), TokenDuration: d }) };
+      });
+      if (!(await verdicts.check(id, () => tries.forEach((t) => expect(() => rejected(t.r), `TokenDuration ${t.d}`).not.toThrow())))) return;
+      await verdicts.check(`${id}.exact`, () => tries.forEach((t) => validationError(t.r, 'tokenDuration', constraint)));
+      await verdicts.check('reject.no-side-effects', () => noSideEffects(pool, { unregistered: tries.map((t) => t.u) }));
+    });
+  }
+});

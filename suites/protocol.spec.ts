@@ -1,107 +1,108 @@
 // Authentication and the awsJson1.1 wire protocol: what the SDK hides (aws-behaviour.md §2, §4
 // "Authentication, protocol, limits"). These tests speak through the raw driver.
 import { OPERATION, errorNameOf } from '../contracts/operation.ts';
-import { dev } from '../fixtures/assert.ts';
+import { dev, inTurn } from '../fixtures/assert.ts';
 import type { RawDriver, RawResponse } from '../fixtures/raw.ts';
 import { expect, test } from '../fixtures/test.ts';
 import { clauses } from '../fixtures/verdicts.ts';
+import { behaviours } from '../fixtures/behaviours.ts';
 
-const show = (r: RawResponse) => `HTTP ${r.status} ${r.headers['content-type'] ?? ''} ${r.text.slice(0, 200)}`;
-const typeOf = (r: RawResponse) => errorNameOf(String(r.json?.__type ?? ''));
+behaviours(import.meta.url, () => {
+  const show = (r: RawResponse) => `HTTP ${r.status} ${r.headers['content-type'] ?? ''} ${r.text.slice(0, 200)}`;
+  const typeOf = (r: RawResponse) => errorNameOf(String(r.json?.__type ?? ''));
 
-function noToken(r: RawResponse) {
-  expect(r.status, `a refusal, not ${show(r)}`).toBeGreaterThanOrEqual(400);
-  expect(r.json?.Token, 'no token in the answer').toBeUndefined();
-}
-
-/** A spread of answers to look at: one success and the client errors the suite can provoke anywhere. */
-async function sampleAnswers(raw: RawDriver, pool: string, user: () => string) {
-  return {
-    success: await raw.send({ operation: OPERATION, body: { IdentityPoolId: pool, Logins: dev(user()) } }),
-    errors: {
-      ValidationException: await raw.send({ operation: OPERATION, body: { IdentityPoolId: pool, Logins: dev(user()), TokenDuration: 0 } }),
-      ResourceNotFoundException: await raw.send({ operation: OPERATION, body: { IdentityPoolId: `${pool.split(':')[0]}:00000000-0000-4000-8000-000000000000`, Logins: dev(user()) } }),
-      MissingAuthenticationTokenException: await raw.send({ operation: OPERATION, body: { IdentityPoolId: pool, Logins: dev(user()) }, signing: 'none' }),
-    },
-  };
-}
-
-test('an unsigned request is rejected', clauses('auth.unsigned', 'auth.unsigned.exact', 'reject.no-side-effects'), async ({ raw, pools, user, verdicts, noSideEffects }) => {
-  const pool = await pools.shared();
-  const u = user();
-  const r = await raw.send({ operation: OPERATION, body: { IdentityPoolId: pool, Logins: dev(u) }, signing: 'none' });
-  if (!(await verdicts.check('auth.unsigned', () => noToken(r)))) return;
-  await verdicts.check('auth.unsigned.exact', () => expect(typeOf(r), show(r)).toBe('MissingAuthenticationTokenException'));
-  await verdicts.check('reject.no-side-effects', () => noSideEffects(pool, { unregistered: [u] }));
-});
-
-test('a wrong signature is rejected', clauses('auth.bad-signature', 'reject.no-side-effects'), async ({ raw, pools, user, needs, verdicts, noSideEffects }) => {
-  if (!(await needs('verifiesSignatures'))) return;
-  const pool = await pools.shared();
-  const tries = [];
-  for (const signing of ['wrong-secret', 'stale-date'] as const) {
-    const u = user();
-    tries.push({ signing, u, r: await raw.send({ operation: OPERATION, body: { IdentityPoolId: pool, Logins: dev(u) }, signing }) });
+  function noToken(r: RawResponse) {
+    expect(r.status, `a refusal, not ${show(r)}`).toBeGreaterThanOrEqual(400);
+    expect(r.json?.Token, 'no token in the answer').toBeUndefined();
   }
-  const held = await verdicts.check('auth.bad-signature', () =>
-    tries.forEach(({ signing, r }) => {
-      noToken(r);
-      expect(['InvalidSignatureException', 'UnrecognizedClientException'], `${signing}: ${show(r)}`).toContain(typeOf(r));
-    }),
-  );
-  if (held) await verdicts.check('reject.no-side-effects', () => noSideEffects(pool, { unregistered: tries.map((t) => t.u) }));
-});
 
-test('answers carry the awsJson1.1 headers', clauses('wire.content-type', 'wire.request-id'), async ({ raw, pools, user, verdicts }) => {
-  const { success, errors } = await sampleAnswers(raw, await pools.shared(), user);
-  const answers = Object.entries({ success, ...errors });
-  await verdicts.check('wire.content-type', () => answers.forEach(([what, r]) => expect(r.headers['content-type'], what).toBe('application/x-amz-json-1.1')));
-  await verdicts.check('wire.request-id', () => answers.forEach(([what, r]) => expect(r.headers['x-amzn-requestid'], what).toBeTruthy()));
-});
+  /** A spread of answers to look at: one success and the client errors the suite can provoke anywhere. */
+  async function sampleAnswers(raw: RawDriver, pool: string, user: () => string) {
+    return {
+      success: await raw.send({ operation: OPERATION, body: { IdentityPoolId: pool, Logins: dev(user()) } }),
+      errors: {
+        ValidationException: await raw.send({ operation: OPERATION, body: { IdentityPoolId: pool, Logins: dev(user()), TokenDuration: 0 } }),
+        ResourceNotFoundException: await raw.send({ operation: OPERATION, body: { IdentityPoolId: `${pool.split(':')[0]}:00000000-0000-4000-8000-000000000000`, Logins: dev(user()) } }),
+        MissingAuthenticationTokenException: await raw.send({ operation: OPERATION, body: { IdentityPoolId: pool, Logins: dev(user()) }, signing: 'none' }),
+      },
+    };
+  }
 
-test('errors have the awsJson1.1 shape, status and type header', clauses('wire.error-shape', 'wire.error-status', 'wire.error-type-header'), async ({ raw, pools, user, verdicts }) => {
-  const { errors } = await sampleAnswers(raw, await pools.shared(), user);
-  const answers = Object.entries(errors);
-  await verdicts.check('wire.error-shape', () =>
-    answers.forEach(([name, r]) => {
-      expect(r.json, `${name}: a JSON body, got ${show(r)}`).toBeTruthy();
-      expect(typeOf(r), `${name}: __type`).toBe(name);
-      expect(typeof (r.json!.message ?? r.json!.Message), `${name}: message`).toBe('string');
-    }),
-  );
-  await verdicts.check('wire.error-status', () => answers.forEach(([name, r]) => expect(r.status, name).toBe(400)));
-  await verdicts.check('wire.error-type-header', () => answers.forEach(([name, r]) => expect(r.headers['x-amzn-errortype'] ?? '', name).toMatch(new RegExp(`^${name}:`))));
-});
-
-test('an unknown X-Amz-Target answers UnknownOperationException', clauses('wire.unknown-operation'), async ({ raw, verdicts }) => {
-  const r = await raw.send({ operation: 'AWSCognitoIdentityService.NoSuchOperation', body: {} });
-  await verdicts.check('wire.unknown-operation', () => {
-    expect(r.status, show(r)).toBe(400);
-    expect(typeOf(r), show(r)).toBe('UnknownOperationException');
+  test('an unsigned request is rejected', clauses('auth.unsigned', 'auth.unsigned.exact', 'reject.no-side-effects'), async ({ raw, pools, user, verdicts, noSideEffects }) => {
+    const pool = await pools.shared();
+    const u = user();
+    const r = await raw.send({ operation: OPERATION, body: { IdentityPoolId: pool, Logins: dev(u) }, signing: 'none' });
+    if (!(await verdicts.check('auth.unsigned', () => noToken(r)))) return;
+    await verdicts.check('auth.unsigned.exact', () => expect(typeOf(r), show(r)).toBe('MissingAuthenticationTokenException'));
+    await verdicts.check('reject.no-side-effects', () => noSideEffects(pool, { unregistered: [u] }));
   });
-});
 
-test('a body that is not JSON answers SerializationException', clauses('wire.malformed-json'), async ({ raw, pools, verdicts }) => {
-  const pool = await pools.shared();
-  const bodies = [`{"IdentityPoolId": "${pool}", "Logins": {`, 'not json at all'];
-  const answers = [];
-  for (const body of bodies) answers.push(await raw.send({ operation: OPERATION, body }));
-  await verdicts.check('wire.malformed-json', () =>
-    answers.forEach((r) => {
+  test('a wrong signature is rejected', clauses('auth.bad-signature', 'reject.no-side-effects'), async ({ raw, pools, user, needs, verdicts, noSideEffects }) => {
+    if (!(await needs('verifiesSignatures'))) return;
+    const pool = await pools.shared();
+    const tries = await inTurn(['wrong-secret', 'stale-date'] as const, async (signing) => {
+      const u = user();
+      return { signing, u, r: await raw.send({ operation: OPERATION, body: { IdentityPoolId: pool, Logins: dev(u) }, signing }) };
+    });
+    const held = await verdicts.check('auth.bad-signature', () =>
+      tries.forEach(({ signing, r }) => {
+        noToken(r);
+        expect(['InvalidSignatureException', 'UnrecognizedClientException'], `${signing}: ${show(r)}`).toContain(typeOf(r));
+      }),
+    );
+    if (held) await verdicts.check('reject.no-side-effects', () => noSideEffects(pool, { unregistered: tries.map((t) => t.u) }));
+  });
+
+  test('answers carry the awsJson1.1 headers', clauses('wire.content-type', 'wire.request-id'), async ({ raw, pools, user, verdicts }) => {
+    const { success, errors } = await sampleAnswers(raw, await pools.shared(), user);
+    const answers = Object.entries({ success, ...errors });
+    await verdicts.check('wire.content-type', () => answers.forEach(([what, r]) => expect(r.headers['content-type'], what).toBe('application/x-amz-json-1.1')));
+    await verdicts.check('wire.request-id', () => answers.forEach(([what, r]) => expect(r.headers['x-amzn-requestid'], what).toBeTruthy()));
+  });
+
+  test('errors have the awsJson1.1 shape, status and type header', clauses('wire.error-shape', 'wire.error-status', 'wire.error-type-header'), async ({ raw, pools, user, verdicts }) => {
+    const { errors } = await sampleAnswers(raw, await pools.shared(), user);
+    const answers = Object.entries(errors);
+    await verdicts.check('wire.error-shape', () =>
+      answers.forEach(([name, r]) => {
+        expect(r.json, `${name}: a JSON body, got ${show(r)}`).toBeTruthy();
+        expect(typeOf(r), `${name}: __type`).toBe(name);
+        expect(typeof (r.json!.message ?? r.json!.Message), `${name}: message`).toBe('string');
+      }),
+    );
+    await verdicts.check('wire.error-status', () => answers.forEach(([name, r]) => expect(r.status, name).toBe(400)));
+    await verdicts.check('wire.error-type-header', () => answers.forEach(([name, r]) => expect(r.headers['x-amzn-errortype'] ?? '', name).toMatch(new RegExp(`^${name}:`))));
+  });
+
+  test('an unknown X-Amz-Target answers UnknownOperationException', clauses('wire.unknown-operation'), async ({ raw, verdicts }) => {
+    const r = await raw.send({ operation: 'AWSCognitoIdentityService.NoSuchOperation', body: {} });
+    await verdicts.check('wire.unknown-operation', () => {
       expect(r.status, show(r)).toBe(400);
-      expect(typeOf(r), show(r)).toBe('SerializationException');
-    }),
-  );
-});
+      expect(typeOf(r), show(r)).toBe('UnknownOperationException');
+    });
+  });
 
-test('an injected fault answers InternalErrorException with HTTP 500', clauses('fault.internal-error'), async ({ raw, pools, user, target, needs, verdicts }) => {
-  if (!(await needs('faultInjection'))) return;
-  const pool = await pools.shared();
-  await target.inject!(OPERATION);
-  const r = await raw.send({ operation: OPERATION, body: { IdentityPoolId: pool, Logins: dev(user()) } });
-  await verdicts.check('fault.internal-error', () => {
-    expect(r.status, show(r)).toBe(500);
-    expect(typeOf(r), show(r)).toBe('InternalErrorException');
-    expect(typeof r.json?.message, 'message').toBe('string');
+  test('a body that is not JSON answers SerializationException', clauses('wire.malformed-json'), async ({ raw, pools, verdicts }) => {
+    const pool = await pools.shared();
+    const bodies = [`{"IdentityPoolId": "${pool}", "Logins": {`, 'not json at all'];
+    const answers = await inTurn(bodies, (body) => raw.send({ operation: OPERATION, body }));
+    await verdicts.check('wire.malformed-json', () =>
+      answers.forEach((r) => {
+        expect(r.status, show(r)).toBe(400);
+        expect(typeOf(r), show(r)).toBe('SerializationException');
+      }),
+    );
+  });
+
+  test('an injected fault answers InternalErrorException with HTTP 500', clauses('fault.internal-error'), async ({ raw, pools, user, target, needs, verdicts }) => {
+    if (!(await needs('faultInjection'))) return;
+    const pool = await pools.shared();
+    await target.inject!(OPERATION);
+    const r = await raw.send({ operation: OPERATION, body: { IdentityPoolId: pool, Logins: dev(user()) } });
+    await verdicts.check('fault.internal-error', () => {
+      expect(r.status, show(r)).toBe(500);
+      expect(typeOf(r), show(r)).toBe('InternalErrorException');
+      expect(typeof r.json?.message, 'message').toBe('string');
+    });
   });
 });

@@ -1,36 +1,37 @@
 // The developer provider (aws-behaviour.md §4 "Developer provider").
-import { answered, dev, rejected } from '../fixtures/assert.ts';
+import { answered, dev, inTurn, rejected } from '../fixtures/assert.ts';
 import { expect, test } from '../fixtures/test.ts';
 import { clauses } from '../fixtures/verdicts.ts';
+import { behaviours } from '../fixtures/behaviours.ts';
 
-const UNSUPPORTED = 'This identity pool does not support the specified developer provider';
-const OTHER_PROVIDER = 'login.another-developer.example';
+behaviours(import.meta.url, () => {
+  const UNSUPPORTED = 'This identity pool does not support the specified developer provider';
+  const OTHER_PROVIDER = 'login.another-developer.example';
 
-test('a second developer provider is rejected', clauses('provider.second-developer-provider', 'provider.second-developer-provider.exact', 'reject.no-side-effects'), async ({ api, pools, user, verdicts, noSideEffects }) => {
-  const pool = await pools.shared();
-  const a = user('a');
-  const r = await api.getToken({ IdentityPoolId: pool, Logins: dev(a, { [OTHER_PROVIDER]: user('other') }) });
-  if (!(await verdicts.check('provider.second-developer-provider', () => rejected(r)))) return;
-  await verdicts.check('provider.second-developer-provider.exact', () => answered(r, ['NotAuthorizedException', 'InvalidParameterException']));
-  await verdicts.check('reject.no-side-effects', () => noSideEffects(pool, { unregistered: [a] }));
+  test('a second developer provider is rejected', clauses('provider.second-developer-provider', 'provider.second-developer-provider.exact', 'reject.no-side-effects'), async ({ api, pools, user, verdicts, noSideEffects }) => {
+    const pool = await pools.shared();
+    const a = user('a');
+    const r = await api.getToken({ IdentityPoolId: pool, Logins: dev(a, { [OTHER_PROVIDER]: user('other') }) });
+    if (!(await verdicts.check('provider.second-developer-provider', () => rejected(r)))) return;
+    await verdicts.check('provider.second-developer-provider.exact', () => answered(r, ['NotAuthorizedException', 'InvalidParameterException']));
+    await verdicts.check('reject.no-side-effects', () => noSideEffects(pool, { unregistered: [a] }));
+  });
+
+  test('a provider the pool does not have is rejected', clauses('provider.unknown-developer-provider', 'provider.unknown-developer-provider.exact'), async ({ api, pools, user, verdicts }) => {
+    const r = await api.getToken({ IdentityPoolId: await pools.shared(), Logins: { [OTHER_PROVIDER]: user() } });
+    if (!(await verdicts.check('provider.unknown-developer-provider', () => rejected(r)))) return;
+    await verdicts.check('provider.unknown-developer-provider.exact', () => answered(r, ['NotAuthorizedException', 'InvalidParameterException'], new RegExp(UNSUPPORTED)));
+  });
+
+  test('a pool without a developer provider rejects every call', clauses('provider.pool-without-developer-provider'), async ({ api, pools, user, verdicts }) => {
+    const pool = await pools.shared('no-developer-provider', { developerProvider: false });
+    const attempts = [dev(user()), { [OTHER_PROVIDER]: user() }];
+    const answers = await inTurn(attempts, (Logins) => api.getToken({ IdentityPoolId: pool, Logins }));
+    await verdicts.check('provider.pool-without-developer-provider', () => answers.forEach((r, i) => expect(() => rejected(r), `Logins with ${Object.keys(attempts[i])[0]}`).not.toThrow()));
+  });
+
+  test('empty Logins are rejected', clauses('provider.empty-logins'), async ({ api, pools, verdicts }) => {
+    const r = await api.getToken({ IdentityPoolId: await pools.shared(), Logins: {} });
+    await verdicts.check('provider.empty-logins', () => rejected(r));
+  });
 });
-
-test('a provider the pool does not have is rejected', clauses('provider.unknown-developer-provider', 'provider.unknown-developer-provider.exact'), async ({ api, pools, user, verdicts }) => {
-  const r = await api.getToken({ IdentityPoolId: await pools.shared(), Logins: { [OTHER_PROVIDER]: user() } });
-  if (!(await verdicts.check('provider.unknown-developer-provider', () => rejected(r)))) return;
-  await verdicts.check('provider.unknown-developer-provider.exact', () => answered(r, ['NotAuthorizedException', 'InvalidParameterException'], new RegExp(UNSUPPORTED)));
-});
-
-test('a pool without a developer provider rejects every call', clauses('provider.pool-without-developer-provider'), async ({ api, pools, user, verdicts }) => {
-  const pool = await pools.shared('no-developer-provider', { developerProvider: false });
-  const attempts = [dev(user()), { [OTHER_PROVIDER]: user() }];
-  const answers = [];
-  for (const Logins of attempts) answers.push(await api.getToken({ IdentityPoolId: pool, Logins }));
-  await verdicts.check('provider.pool-without-developer-provider', () => answers.forEach((r, i) => expect(() => rejected(r), `Logins with ${Object.keys(attempts[i])[0]}`).not.toThrow()));
-});
-
-test('empty Logins are rejected', clauses('provider.empty-logins'), async ({ api, pools, verdicts }) => {
-  const r = await api.getToken({ IdentityPoolId: await pools.shared(), Logins: {} });
-  await verdicts.check('provider.empty-logins', () => rejected(r));
-});
-

@@ -1,31 +1,35 @@
-// throttle.too-many-requests. Its own file: the worker that runs it gets a target enforcing the
-// declared quota, and no other test shares that worker (see `throttled` in fixtures/test.ts).
+// throttle.too-many-requests. The embedded mock enforces its quota only while this test runs (its
+// worker runs one test at a time); other targets enforce theirs always, and the suite paces its
+// ordinary calls under it (fixtures/pace.ts).
 import { OPERATION } from '../contracts/operation.ts';
 import { dev } from '../fixtures/assert.ts';
 import { expect, test } from '../fixtures/test.ts';
 import { clauses } from '../fixtures/verdicts.ts';
+import { behaviours } from '../fixtures/behaviours.ts';
 
-test.use({ throttled: true });
+behaviours(import.meta.url, () => {
+  /** At most this many calls in a burst, whatever the declared quota: the test must stay bounded. */
+  const MAX_BURST = 400;
 
-/** At most this many calls in a burst, whatever the declared quota: the test must stay bounded. */
-const MAX_BURST = 400;
-
-test('a burst over the quota answers TooManyRequestsException and issues no token for refused calls', clauses('throttle.too-many-requests'), async ({ raw, pools, user, profile, needs, verdicts, noSideEffects }) => {
-  if (!(await needs('quota'))) return;
-  const pool = await pools.shared();
-  const n = Math.min(profile.quota! * 2 + 5, MAX_BURST);
-  const users = Array.from({ length: n }, () => user());
-  const answers = await Promise.all(users.map((u) => raw.send({ operation: OPERATION, body: { IdentityPoolId: pool, Logins: dev(u) }, unpaced: true })));
-  const refused = answers.map((r, i) => ({ r, u: users[i] })).filter(({ r }) => r.status !== 200);
-  // Let the window pass so that the checks below are not throttled themselves.
-  await new Promise((ok) => setTimeout(ok, 1100));
-  await verdicts.check('throttle.too-many-requests', async () => {
-    expect(refused.length, `${n} calls at once against a quota of ${profile.quota}/s: some must be refused`).toBeGreaterThan(0);
-    for (const { r } of refused) {
-      expect(r.status, r.text).toBe(400);
-      expect(String(r.json?.__type ?? '')).toMatch(/TooManyRequestsException$/);
-      expect(r.json?.Token).toBeUndefined();
-    }
-    await noSideEffects(pool, { unregistered: refused.slice(0, 5).map((x) => x.u) });
+  test('a burst over the quota answers TooManyRequestsException and issues no token for refused calls', clauses('throttle.too-many-requests'), async ({ raw, pools, user, profile, target, needs, verdicts, noSideEffects }) => {
+    if (!(await needs('quota'))) return;
+    const pool = await pools.shared();
+    const n = Math.min(profile.quota! * 2 + 5, MAX_BURST);
+    const users = Array.from({ length: n }, () => user());
+    target.mock?.enforceQuota(profile.quota);
+    const answers = await Promise.all(users.map((u) => raw.send({ operation: OPERATION, body: { IdentityPoolId: pool, Logins: dev(u) }, unpaced: true })));
+    const refused = answers.map((r, i) => ({ r, u: users[i] })).filter(({ r }) => r.status !== 200);
+    // Let the quota window pass so that the checks below are not throttled themselves.
+    if (target.mock) target.mock.enforceQuota(undefined);
+    else await new Promise((ok) => setTimeout(ok, 1100));
+    await verdicts.check('throttle.too-many-requests', async () => {
+      expect(refused.length, `${n} calls at once against a quota of ${profile.quota}/s: some must be refused`).toBeGreaterThan(0);
+      for (const { r } of refused) {
+        expect(r.status, r.text).toBe(400);
+        expect(String(r.json?.__type ?? '')).toMatch(/TooManyRequestsException$/);
+        expect(r.json?.Token).toBeUndefined();
+      }
+      await noSideEffects(pool, { unregistered: refused.slice(0, 5).map((x) => x.u) });
+    });
   });
 });

@@ -5,68 +5,70 @@ import { dev, issued } from '../fixtures/assert.ts';
 import { developerProvider } from '../fixtures/pools.ts';
 import { expect, test } from '../fixtures/test.ts';
 import { clauses } from '../fixtures/verdicts.ts';
+import { behaviours } from '../fixtures/behaviours.ts';
 
-const B64URL = /^[A-Za-z0-9_-]+$/;
+behaviours(import.meta.url, () => {
+  const B64URL = /^[A-Za-z0-9_-]+$/;
 
-/** Each test gets its own token from a fresh developer user, so that every clause stands alone. */
-type Got = { pool: string; user: string; tags: Record<string, string>; answer: () => ReturnType<typeof issued> };
-const issue = test.extend<{ got: Got }>({
-  got: async ({ api, pools, user }, use) => {
-    const pool = await pools.shared();
-    const u = user();
-    const tags = { team: 'conformance', cost_center: '42' };
-    const r = await api.getToken({ IdentityPoolId: pool, Logins: dev(u), PrincipalTags: tags });
-    // The answer is asserted inside each check, so that a missing token fails the clause, not the fixture.
-    await use({ pool, user: u, tags, answer: () => issued(r) });
-  },
-});
+  /** Each test gets its own token from a fresh developer user, so that every clause stands alone. */
+  type Got = { pool: string; user: string; tags: Record<string, string>; answer: () => ReturnType<typeof issued> };
+  const issue = test.extend<{ got: Got }>({
+    got: async ({ api, pools, user }, use) => {
+      const pool = await pools.shared();
+      const u = user();
+      const tags = { team: 'conformance', cost_center: '42' };
+      const r = await api.getToken({ IdentityPoolId: pool, Logins: dev(u), PrincipalTags: tags });
+      // The answer is asserted inside each check, so that a missing token fails the clause, not the fixture.
+      await use({ pool, user: u, tags, answer: () => issued(r) });
+    },
+  });
 
-issue('the token is a compact JWS', clauses('token.jws'), async ({ got, verdicts }) => {
-  await verdicts.check('token.jws', () => {
-    const parts = got.answer().Token.split('.');
-    expect(parts, 'three dot-separated parts').toHaveLength(3);
-    parts.forEach((p, i) => expect(p, `part ${i + 1} is base64url`).toMatch(B64URL));
-    expect(() => JSON.parse(Buffer.from(parts[0], 'base64url').toString('utf8')), 'the header is JSON').not.toThrow();
+  issue('the token is a compact JWS', clauses('token.jws'), async ({ got, verdicts }) => {
+    await verdicts.check('token.jws', () => {
+      const parts = got.answer().Token.split('.');
+      expect(parts, 'three dot-separated parts').toHaveLength(3);
+      parts.forEach((p, i) => expect(p, `part ${i + 1} is base64url`).toMatch(B64URL));
+      expect(() => JSON.parse(Buffer.from(parts[0], 'base64url').toString('utf8')), 'the header is JSON').not.toThrow();
+    });
+  });
+
+  issue("the signature verifies against the target's JWKS", clauses('token.signature'), async ({ got, jwks, verdicts }) => {
+    await verdicts.check('token.signature', async () => {
+      const { keys, verifyKey } = await jwks();
+      const { kid } = decodeProtectedHeader(got.answer().Token);
+      expect(keys.map((k) => k.kid), `kid ${kid} is in the JWKS`).toContain(kid);
+      await compactVerify(got.answer().Token, verifyKey, { algorithms: ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512'] });
+    });
+  });
+
+  issue('the header says RS512 and JWS', clauses('token.alg'), async ({ got, verdicts }) => {
+    await verdicts.check('token.alg', () => TokenHeader.parse(decodeProtectedHeader(got.answer().Token)));
+  });
+
+  issue("iss is the target's issuer", clauses('token.iss'), async ({ got, target, verdicts }) => {
+    await verdicts.check('token.iss', () => expect(decodeJwt(got.answer().Token).iss).toBe(target.issuer));
+  });
+
+  issue('aud is the IdentityPoolId', clauses('token.aud'), async ({ got, verdicts }) => {
+    await verdicts.check('token.aud', () => expect(decodeJwt(got.answer().Token).aud).toBe(got.pool));
+  });
+
+  issue('sub is the IdentityId', clauses('token.sub'), async ({ got, verdicts }) => {
+    await verdicts.check('token.sub', () => expect(decodeJwt(got.answer().Token).sub).toBe(got.answer().IdentityId));
+  });
+
+  issue("iat is within 5 minutes of the caller's clock", clauses('token.iat'), async ({ got, verdicts }) => {
+    await verdicts.check('token.iat', () => {
+      const { iat } = decodeJwt(got.answer().Token);
+      expect(Math.abs(iat! - Date.now() / 1000), `iat ${iat} against now`).toBeLessThanOrEqual(CLOCK_SKEW_SECONDS);
+    });
+  });
+
+  issue('amr names the developer provider and user', clauses('token.amr'), async ({ got, verdicts }) => {
+    await verdicts.check('token.amr', () => expect(decodeJwt(got.answer().Token).amr).toEqual(amrFor(developerProvider(), got.pool, got.user)));
+  });
+
+  issue('PrincipalTags appear in the token', clauses('token.principal-tags'), async ({ got, verdicts }) => {
+    await verdicts.check('token.principal-tags', () => expect(decodeJwt(got.answer().Token)[TAGS_CLAIM]).toEqual(principalTagsClaim(got.tags)));
   });
 });
-
-issue("the signature verifies against the target's JWKS", clauses('token.signature'), async ({ got, jwks, verdicts }) => {
-  await verdicts.check('token.signature', async () => {
-    const { keys, verifyKey } = await jwks();
-    const { kid } = decodeProtectedHeader(got.answer().Token);
-    expect(keys.map((k) => k.kid), `kid ${kid} is in the JWKS`).toContain(kid);
-    await compactVerify(got.answer().Token, verifyKey, { algorithms: ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512'] });
-  });
-});
-
-issue('the header says RS512 and JWS', clauses('token.alg'), async ({ got, verdicts }) => {
-  await verdicts.check('token.alg', () => TokenHeader.parse(decodeProtectedHeader(got.answer().Token)));
-});
-
-issue("iss is the target's issuer", clauses('token.iss'), async ({ got, target, verdicts }) => {
-  await verdicts.check('token.iss', () => expect(decodeJwt(got.answer().Token).iss).toBe(target.issuer));
-});
-
-issue('aud is the IdentityPoolId', clauses('token.aud'), async ({ got, verdicts }) => {
-  await verdicts.check('token.aud', () => expect(decodeJwt(got.answer().Token).aud).toBe(got.pool));
-});
-
-issue('sub is the IdentityId', clauses('token.sub'), async ({ got, verdicts }) => {
-  await verdicts.check('token.sub', () => expect(decodeJwt(got.answer().Token).sub).toBe(got.answer().IdentityId));
-});
-
-issue("iat is within 5 minutes of the caller's clock", clauses('token.iat'), async ({ got, verdicts }) => {
-  await verdicts.check('token.iat', () => {
-    const { iat } = decodeJwt(got.answer().Token);
-    expect(Math.abs(iat! - Date.now() / 1000), `iat ${iat} against now`).toBeLessThanOrEqual(CLOCK_SKEW_SECONDS);
-  });
-});
-
-issue('amr names the developer provider and user', clauses('token.amr'), async ({ got, verdicts }) => {
-  await verdicts.check('token.amr', () => expect(decodeJwt(got.answer().Token).amr).toEqual(amrFor(developerProvider(), got.pool, got.user)));
-});
-
-issue('PrincipalTags appear in the token', clauses('token.principal-tags'), async ({ got, verdicts }) => {
-  await verdicts.check('token.principal-tags', () => expect(decodeJwt(got.answer().Token)[TAGS_CLAIM]).toEqual(principalTagsClaim(got.tags)));
-});
-
