@@ -33,7 +33,7 @@ const projects: Record<string, () => Project[]> = {
   },
   mutants: () => [faultProject, killMatrix],
   test: () => [
-    { name: 'self', testMatch: /suites\/self\/(?!kill-matrix).*\.spec\.ts$/ },
+    { name: 'self', testMatch: /suites\/self\/(?!kill-matrix|faults)[^/]*\.spec\.ts$/ },
     { name: 'mock', testMatch: CONFORMANCE, use: { profile: mockProfile() } },
     faultProject,
     killMatrix,

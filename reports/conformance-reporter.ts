@@ -8,7 +8,7 @@ import { judge, matrixSummary, renderMatrixMarkdown, type FaultJudgement } from 
 import type { FullConfig, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { TargetProfile } from '../fixtures/target.ts';
 import { API_CALLS, CLAUSE, EVIDENCE_PREFIX, REPLAY, SUBJECT, VERDICT, type Verdict } from '../fixtures/verdicts.ts';
-import { foldAll, type Expectations, type TestVerdicts } from './fold.ts';
+import { foldAll, uncoveredClauses, type Expectations, type TestVerdicts } from './fold.ts';
 import { buildReport, printSummary, writeReports } from './write.ts';
 
 type Options = { out: string; mode: 'run' | 'test' | 'mutants' };
@@ -26,8 +26,11 @@ export default class ConformanceReporter implements Reporter {
     return true;
   }
 
+  private uncovered: string[] = [];
+
   onBegin(config: FullConfig, suite: Suite) {
     this.started = new Date();
+    this.uncovered = [];
     for (const p of config.projects) {
       const profile = (p.use as { profile?: unknown }).profile;
       this.projects.set(p.name, { profile: profile ? TargetProfile.parse(profile) : undefined, declared: new Set(), runs: [], calls: 0, replays: [] });
@@ -36,6 +39,12 @@ export default class ConformanceReporter implements Reporter {
       const run = this.projects.get(t.parent.project()?.name ?? '');
       for (const a of t.annotations) if (a.type === CLAUSE && a.description) run?.declared.add(a.description);
     }
+    // A full run must exercise every clause of the catalogue: a clause without a test is a hole.
+    const filtered = config.grep.toString() !== /.*/.toString() || !!config.grepInvert || process.argv.some((a) => a.startsWith('--grep') || a === '-g');
+    if (!filtered)
+      for (const [name, run] of this.projects)
+        if (run.profile && run.declared.size) this.uncovered.push(...uncoveredClauses(run.declared).map((id) => `${name}: ${id}`));
+    if (this.uncovered.length) console.error(`cognito-conformance: clauses without a test: ${this.uncovered.join(', ')}`);
   }
 
   onTestEnd(test: TestCase, result: TestResult) {
@@ -93,6 +102,7 @@ export default class ConformanceReporter implements Reporter {
       console.log(`\nKill matrix: ${m.killed} of ${m.faults} faults killed (${m.score}%); survived: ${m.survived.join(', ') || 'none'}; imprecise: ${m.imprecise.join(', ') || 'none'} (${this.options.out}/mutants.md)`);
     }
     console.log(`\n${this.passed} passed, ${this.failed} failed`);
+    if (this.uncovered.length) return { status: 'failed' as const };
   }
 }
 

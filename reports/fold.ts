@@ -50,6 +50,9 @@ export function summarise(results: ClauseResult[], apiCalls: number, withExpecta
   };
 }
 
+/** Catalogue clauses no test declares. */
+export const uncoveredClauses = (declared: Set<string>) => catalogue.filter((c) => !declared.has(c.id)).map((c) => c.id);
+
 /** Clause results for a run: every clause any test declared (all of them on a full run). */
 export function foldAll(runs: TestVerdicts[], declared: Set<string>, expectations: Expectations = {}) {
   return catalogue.filter((c) => declared.has(c.id)).map((c) => foldClause(c, runs, expectations[c.id]));

@@ -1,0 +1,45 @@
+// The command line: bad usage answers one line and exit 2, never a stack trace.
+import { expect, test } from '@playwright/test';
+import { freePort } from '../../fixtures/moto.ts';
+import { cli } from './run-cli.ts';
+
+const usage: [string, string[], RegExp][] = [
+  ['an unknown flag', ['run', '--no-such-flag'], /Unknown option '--no-such-flag'/],
+  ['an unknown target', ['run', '--target', 'localstack'], /--target must be mock, endpoint or moto/],
+  ['an endpoint target without a URL', ['run', '--target', 'endpoint'], /needs --endpoint URL/],
+  ['a malformed URL', ['run', '--target', 'endpoint', '--endpoint', 'not a url'], /is not an http\(s\) URL/],
+  ['a region that is not one', ['run', '--region', 'moon'], /--region: /],
+  ['a quota that is not a number', ['run', '--quota', 'lots'], /--quota takes a whole number/],
+  ['a missing expectations file', ['run', '--expectations', 'no-such.json'], /--expectations no-such\.json: ENOENT/],
+  ['an unknown command', ['conform'], /unknown command "conform"/],
+  ['an unknown fault for the mock', ['mock', '--fault', 'nope'], /unknown fault nope/],
+  ['expectations with certify', ['certify', '--expectations', 'x.json'], /certify takes no --expectations/],
+];
+
+for (const [what, args, message] of usage)
+  test(`${what}: one line, exit 2`, async () => {
+    const r = await cli(args);
+    expect(r.stderr.join('\n')).toMatch(message);
+    expect(r.stderr, 'exactly one line, no stack trace').toHaveLength(1);
+    expect(r.stderr[0]).toMatch(/^cognito-conformance: /);
+    expect(r.code).toBe(2);
+  });
+
+test('an unreachable endpoint: one line, exit 2', async () => {
+  const port = await freePort(); // free now, so nobody listens there
+  const r = await cli(['run', '--target', 'endpoint', '--endpoint', `http://127.0.0.1:${port}`]);
+  expect(r.stderr).toEqual([`cognito-conformance: cannot reach http://127.0.0.1:${port}: ECONNREFUSED`]);
+  expect(r.code).toBe(2);
+});
+
+test('--help prints the usage and exits 0', async () => {
+  const r = await cli(['run', '--help']);
+  expect(r.stdout).toContain('usage:');
+  expect(r.code).toBe(0);
+});
+
+test('faults lists the catalogue with the clauses that catch each', async () => {
+  const r = await cli(['faults']);
+  expect(r.stdout).toMatch(/^retrieve-new-identity +.*\[identity\.retrieve/m);
+  expect(r.code).toBe(0);
+});
