@@ -65,6 +65,11 @@ export default class ConformanceReporter implements Reporter {
     for (const at of result.attachments)
       if (at.name.startsWith(EVIDENCE_PREFIX) && at.body) evidence[at.name.slice(EVIDENCE_PREFIX.length)] = (JSON.parse(at.body.toString('utf8')) as { calls: unknown[] }).calls;
     run.runs.push({ test: title, verdicts, evidence });
+    if (this.options.mode === 'run') {
+      const failed = verdicts.filter((v) => v.status === 'fail');
+      const mark = result.status !== 'passed' && result.status !== 'skipped' ? '✘ error' : failed.length ? '✘' : verdicts.every((v) => v.status === 'not-applicable') ? '-' : '✓';
+      console.log(`  ${mark} ${title} [${verdicts.map((v) => `${v.clause}${v.status === 'pass' ? '' : `: ${v.status}`}`).join(', ')}]`);
+    }
   }
 
   /** The run a test belongs to: its project's, or in the fault matrix its fault's. */
@@ -77,7 +82,7 @@ export default class ConformanceReporter implements Reporter {
     return this.projects.get(subject);
   }
 
-  onEnd() {
+  async onEnd() {
     const expectations = readExpectations();
     const finished = new Date();
     const judged: FaultJudgement[] = [];

@@ -1,5 +1,6 @@
 // JUnit XML with one test case per clause, for CI systems that chart JUnit.
 import type { ConformanceReport } from '../contracts/report.ts';
+import { headline } from '../fixtures/redact.ts';
 
 const esc = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 
@@ -8,7 +9,7 @@ export function renderJunit(r: ConformanceReport): string {
   const skipped = r.clauses.filter((c) => c.status === 'not-applicable' || c.status === 'expected-fail').length;
   const cases = r.clauses.map((c) => {
     const open = `    <testcase classname="${esc(`${c.section}.${c.level}`)}" name="${esc(c.id)}">`;
-    if (c.status === 'fail' || c.status === 'unexpected-pass') return `${open}<failure message="${esc((c.message ?? '').split('\n')[0])}">${esc(c.message ?? '')}</failure></testcase>`;
+    if (c.status === 'fail' || c.status === 'unexpected-pass') return `${open}<failure message="${esc(headline(c.message))}">${esc(c.message ?? '')}</failure></testcase>`;
     if (c.status === 'not-applicable' || c.status === 'expected-fail') return `${open}<skipped message="${esc(`${c.status}: ${c.message ?? ''}`)}"/></testcase>`;
     return `${open}</testcase>`;
   });

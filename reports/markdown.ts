@@ -1,5 +1,6 @@
 // conformance.md: short enough for a CI step summary or a pull-request comment.
 import type { ConformanceReport } from '../contracts/report.ts';
+import { headline } from '../fixtures/redact.ts';
 
 const score = (t: ConformanceReport['summary']['must']) => `${t.pass} of ${t.total - t.notApplicable}${t.notApplicable ? ` (${t.notApplicable} not applicable)` : ''}`;
 
@@ -14,7 +15,7 @@ export function renderMarkdown(r: ConformanceReport): string {
   ];
   if (failing.length) {
     out.push('', '| clause | level | status | why |', '|---|---|---|---|');
-    for (const c of failing) out.push(`| \`${c.id}\` | ${c.level} | ${c.status} | ${(c.message ?? '').split('\n')[0].replace(/\|/g, '\\|').slice(0, 200)} |`);
+    for (const c of failing) out.push(`| \`${c.id}\` | ${c.level} | ${c.status} | ${headline(c.message, 200).replace(/\|/g, '\\|')} |`);
     out.push('', '<details><summary>Reproduce</summary>', '');
     for (const c of failing) {
       const call = (c.failures[0]?.calls.at(-1) ?? {}) as { reproduce?: string };

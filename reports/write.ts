@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConformanceReport, SCHEMA_VERSION, type ClauseResult } from '../contracts/report.ts';
 import type { TargetProfile } from '../fixtures/target.ts';
-import { redact } from '../fixtures/redact.ts';
+import { headline, redact } from '../fixtures/redact.ts';
 import { catalogueHash, summarise } from './fold.ts';
 import { renderHtml } from './html.ts';
 import { renderJunit } from './junit.ts';
@@ -46,7 +46,7 @@ export const score = (t: { pass: number; total: number; notApplicable: number })
 
 export function printSummary(r: ConformanceReport, dir: string) {
   const lines = ['', `Conformance of ${r.target.name}${r.target.endpoint ? ` (${r.target.endpoint})` : ''}:`];
-  for (const c of r.clauses) lines.push(`  ${MARK[c.status]}  ${c.level.padEnd(6)} ${c.id}${c.message && c.status !== 'pass' ? ` — ${c.message.split('\n')[0].slice(0, 140)}` : ''}`);
+  for (const c of r.clauses) lines.push(`  ${MARK[c.status]}  ${c.level.padEnd(6)} ${c.id}${c.message && c.status !== 'pass' ? ` — ${headline(c.message, 160)}` : ''}`);
   lines.push('', `MUST ${score(r.summary.must)}; SHOULD ${score(r.summary.should)}; ${r.summary.apiCalls} API calls; reports in ${dir}/`);
   console.log(lines.join('\n'));
 }

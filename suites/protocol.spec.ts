@@ -24,6 +24,7 @@ behaviours(import.meta.url, () => {
         ValidationException: await raw.send({ operation: OPERATION, body: { IdentityPoolId: pool, Logins: dev(user()), TokenDuration: 0 } }),
         ResourceNotFoundException: await raw.send({ operation: OPERATION, body: { IdentityPoolId: `${pool.split(':')[0]}:00000000-0000-4000-8000-000000000000`, Logins: dev(user()) } }),
         MissingAuthenticationTokenException: await raw.send({ operation: OPERATION, body: { IdentityPoolId: pool, Logins: dev(user()) }, signing: 'none' }),
+        UnknownOperationException: await raw.send({ operation: 'AWSCognitoIdentityService.NoSuchOperation', body: {} }),
       },
     };
   }
