@@ -54,7 +54,7 @@ export default class ConformanceReporter implements Reporter {
     }
     const run = this.runOf(test, result);
     if (!run?.profile) return;
-    const title = test.titlePath().slice(2).join(' › ');
+    const title = test.titlePath().slice(3).join(' › '); // without root, project and file
     const verdicts: Verdict[] = [];
     const evidence: Record<string, unknown[]> = {};
     for (const a of result.annotations) {

@@ -1,10 +1,10 @@
 // The developer provider (aws-behaviour.md §4 "Developer provider").
-import { answered, dev, eachRejected, inTurn, rejected } from '../fixtures/assert.ts';
-import { test } from '../fixtures/test.ts';
-import { clauses } from '../fixtures/verdicts.ts';
-import { behaviours } from '../fixtures/behaviours.ts';
+import { answered, dev, eachRejected, inTurn, rejected } from '../../fixtures/assert.ts';
+import { test } from '../../fixtures/test.ts';
+import { clauses } from '../../fixtures/verdicts.ts';
+import { behaviours } from '../../fixtures/behaviours.ts';
 
-behaviours(import.meta.url, () => {
+behaviours('provider', () => {
   const UNSUPPORTED = 'This identity pool does not support the specified developer provider';
   const OTHER_PROVIDER = 'login.another-developer.example';
 

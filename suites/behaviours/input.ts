@@ -1,12 +1,12 @@
 // Input constraints from the API model (aws-behaviour.md §4 "Input constraints").
 import { randomUUID } from 'node:crypto';
-import { constraintText, limits, validationMessage } from '../contracts/operation.ts';
-import { answered, dev, eachRejected, inTurn, rejected, validationError } from '../fixtures/assert.ts';
-import { expect, test } from '../fixtures/test.ts';
-import { clauses } from '../fixtures/verdicts.ts';
-import { behaviours } from '../fixtures/behaviours.ts';
+import { constraintText, limits, validationMessage } from '../../contracts/operation.ts';
+import { answered, dev, eachRejected, inTurn, rejected, validationError } from '../../fixtures/assert.ts';
+import { expect, test } from '../../fixtures/test.ts';
+import { clauses } from '../../fixtures/verdicts.ts';
+import { behaviours } from '../../fixtures/behaviours.ts';
 
-behaviours(import.meta.url, () => {
+behaviours('input', () => {
   const entries = (n: number, key: (i: number) => string, value: (i: number) => string) => Object.fromEntries(Array.from({ length: n }, (_, i) => [key(i), value(i)]));
 
   /** Identifiers that break the model's IdentityPoolId/IdentityId constraints, each for a reason. */

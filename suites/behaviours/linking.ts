@@ -1,11 +1,11 @@
 // Linking logins to an existing identity (aws-behaviour.md §4 "Linking").
 import { randomUUID } from 'node:crypto';
-import { answered, dev, issued, rejected, resolve } from '../fixtures/assert.ts';
-import { expect, test } from '../fixtures/test.ts';
-import { clauses } from '../fixtures/verdicts.ts';
-import { behaviours } from '../fixtures/behaviours.ts';
+import { answered, dev, issued, rejected, resolve } from '../../fixtures/assert.ts';
+import { expect, test } from '../../fixtures/test.ts';
+import { clauses } from '../../fixtures/verdicts.ts';
+import { behaviours } from '../../fixtures/behaviours.ts';
 
-behaviours(import.meta.url, () => {
+behaviours('linking', () => {
   test('an IdentityId plus a new developer user links the user', clauses('link.add-login'), async ({ api, pools, user, verdicts }) => {
     const pool = await pools.shared();
     const [a, b] = [user('a'), user('b')];

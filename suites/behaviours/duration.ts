@@ -1,12 +1,12 @@
 // TokenDuration (aws-behaviour.md §4 "TokenDuration").
 import { decodeJwt } from 'jose';
-import { limits } from '../contracts/operation.ts';
-import { dev, eachRejected, inTurn, issued, validationError } from '../fixtures/assert.ts';
-import { expect, test } from '../fixtures/test.ts';
-import { clauses } from '../fixtures/verdicts.ts';
-import { behaviours } from '../fixtures/behaviours.ts';
+import { limits } from '../../contracts/operation.ts';
+import { dev, eachRejected, inTurn, issued, validationError } from '../../fixtures/assert.ts';
+import { expect, test } from '../../fixtures/test.ts';
+import { clauses } from '../../fixtures/verdicts.ts';
+import { behaviours } from '../../fixtures/behaviours.ts';
 
-behaviours(import.meta.url, () => {
+behaviours('duration', () => {
   const { min, max } = limits.tokenDuration;
   const lifetime = (token: string) => {
     const { iat, exp } = decodeJwt(token);

@@ -1,11 +1,11 @@
 // Identity: create and retrieve (aws-behaviour.md §4 "Identity").
-import { IdentityId } from '../contracts/operation.ts';
-import { dev, inTurn, issued, resolve } from '../fixtures/assert.ts';
-import { expect, test } from '../fixtures/test.ts';
-import { clauses } from '../fixtures/verdicts.ts';
-import { behaviours } from '../fixtures/behaviours.ts';
+import { IdentityId } from '../../contracts/operation.ts';
+import { dev, inTurn, issued, resolve } from '../../fixtures/assert.ts';
+import { expect, test } from '../../fixtures/test.ts';
+import { clauses } from '../../fixtures/verdicts.ts';
+import { behaviours } from '../../fixtures/behaviours.ts';
 
-behaviours(import.meta.url, () => {
+behaviours('identity', () => {
   const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
   test('a developer user never seen before gets a new identity and a token', clauses('identity.create'), async ({ api, pools, user, verdicts }) => {

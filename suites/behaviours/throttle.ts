@@ -1,13 +1,13 @@
 // throttle.too-many-requests. The embedded mock enforces its quota only while this test runs (its
 // worker runs one test at a time); other targets enforce theirs always, and the suite paces its
 // ordinary calls under it (fixtures/pace.ts).
-import { OPERATION } from '../contracts/operation.ts';
-import { dev } from '../fixtures/assert.ts';
-import { expect, test } from '../fixtures/test.ts';
-import { clauses } from '../fixtures/verdicts.ts';
-import { behaviours } from '../fixtures/behaviours.ts';
+import { OPERATION } from '../../contracts/operation.ts';
+import { dev } from '../../fixtures/assert.ts';
+import { expect, test } from '../../fixtures/test.ts';
+import { clauses } from '../../fixtures/verdicts.ts';
+import { behaviours } from '../../fixtures/behaviours.ts';
 
-behaviours(import.meta.url, () => {
+behaviours('throttle', () => {
   /** At most this many calls in a burst, whatever the declared quota: the test must stay bounded. */
   const MAX_BURST = 400;
 

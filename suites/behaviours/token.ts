@@ -1,13 +1,13 @@
 // The OpenID token itself (aws-behaviour.md §3 and §4 "Token").
 import { compactVerify, decodeJwt, decodeProtectedHeader } from 'jose';
-import { amrFor, CLOCK_SKEW_SECONDS, principalTagsClaim, TAGS_CLAIM, TokenHeader } from '../contracts/token.ts';
-import { dev, issued } from '../fixtures/assert.ts';
-import { developerProvider } from '../fixtures/pools.ts';
-import { expect, test } from '../fixtures/test.ts';
-import { clauses } from '../fixtures/verdicts.ts';
-import { behaviours } from '../fixtures/behaviours.ts';
+import { amrFor, CLOCK_SKEW_SECONDS, principalTagsClaim, TAGS_CLAIM, TokenHeader } from '../../contracts/token.ts';
+import { dev, issued } from '../../fixtures/assert.ts';
+import { developerProvider } from '../../fixtures/pools.ts';
+import { expect, test } from '../../fixtures/test.ts';
+import { clauses } from '../../fixtures/verdicts.ts';
+import { behaviours } from '../../fixtures/behaviours.ts';
 
-behaviours(import.meta.url, () => {
+behaviours('token', () => {
   const B64URL = /^[A-Za-z0-9_-]+$/;
 
   /** Each test gets its own token from a fresh developer user, so that every clause stands alone. */

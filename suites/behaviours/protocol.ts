@@ -1,13 +1,13 @@
 // Authentication and the awsJson1.1 wire protocol: what the SDK hides (aws-behaviour.md §2, §4
 // "Authentication, protocol, limits"). These tests speak through the raw driver.
-import { OPERATION, errorNameOf } from '../contracts/operation.ts';
-import { dev, inTurn } from '../fixtures/assert.ts';
-import type { RawDriver, RawResponse } from '../fixtures/raw.ts';
-import { expect, test } from '../fixtures/test.ts';
-import { clauses } from '../fixtures/verdicts.ts';
-import { behaviours } from '../fixtures/behaviours.ts';
+import { OPERATION, errorNameOf } from '../../contracts/operation.ts';
+import { dev, inTurn } from '../../fixtures/assert.ts';
+import type { RawDriver, RawResponse } from '../../fixtures/raw.ts';
+import { expect, test } from '../../fixtures/test.ts';
+import { clauses } from '../../fixtures/verdicts.ts';
+import { behaviours } from '../../fixtures/behaviours.ts';
 
-behaviours(import.meta.url, () => {
+behaviours('protocol', () => {
   const show = (r: RawResponse) => `HTTP ${r.status} ${r.headers['content-type'] ?? ''} ${r.text.slice(0, 200)}`;
   const typeOf = (r: RawResponse) => errorNameOf(String(r.json?.__type ?? ''));
 
