@@ -4,12 +4,15 @@
 // CC_MODE=mutants for the fault projects and the matrix alone.
 import { defineConfig, type Project } from '@playwright/test';
 import { runKey } from './fixtures/mock/keys.ts';
+import { runId } from './fixtures/pools.ts';
 import { mockProfile, TargetProfile } from './fixtures/target.ts';
 
 // The SDK warns on Node 20 about releases after January 2027; the lockfile pins a release that supports it.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-// One RSA key for every embedded mock of the run: generated here, imported by the workers.
+// One RSA key for every embedded mock of the run and one run id for pool names: made here, in the
+// main process, and inherited by the workers.
 runKey();
+runId();
 
 const CONFORMANCE = /suites\/[^/]+\.spec\.ts$/;
 const mode = process.env.CC_TARGET ? 'run' : (process.env.CC_MODE ?? 'test');
@@ -48,6 +51,7 @@ export default defineConfig({
   workers: Number(process.env.CC_WORKERS ?? 2),
   timeout: 60_000,
   forbidOnly: !!process.env.CI,
+  globalTeardown: './fixtures/global-teardown.ts',
   reporter: [
     [process.env.CC_QUIET || mode === 'run' ? 'null' : 'dot'],
     ['./reports/conformance-reporter.ts', { out, mode }],

@@ -10,7 +10,7 @@ import { isClauseId } from '../contracts/clauses.ts';
 import { ConformanceReport } from '../contracts/report.ts';
 import { faultNames, faults, isFaultName } from '../fixtures/mock/faults.ts';
 import { startMoto, UsageError } from '../fixtures/moto.ts';
-import { TargetProfile } from '../fixtures/target.ts';
+import { MOCK_CAPABILITIES, TargetProfile } from '../fixtures/target.ts';
 import { writeCertificate } from '../reports/certificate.ts';
 import { serveMock } from './serve.ts';
 
@@ -95,12 +95,13 @@ async function profileFrom(v: ReturnType<typeof parse<typeof targetOptions>>['va
     issuer: v.issuer,
     jwksUrl: v['jwks-url'],
     quota: int('quota', v.quota as string | undefined),
-    verifiesSignatures: kind === 'mock' ? true : !!v['verifies-signatures'],
-    faultInjection: kind === 'mock' ? 'in-process' : (v['fault-injection'] as string | undefined),
+    verifiesSignatures: !!v['verifies-signatures'],
+    faultInjection: v['fault-injection'] as string | undefined,
     publicLogin: publicLogin ? { provider: publicLogin.split('=')[0], token: publicLogin.slice(publicLogin.indexOf('=') + 1) } : undefined,
     seed: int('seed', v.seed as string | undefined),
     runs: int('runs', v.runs as string | undefined) ?? (kind === 'mock' ? 100 : 25),
-    ...(kind === 'mock' ? { quota: int('quota', v.quota as string | undefined) ?? 25, publicLogin: { provider: 'graph.facebook.com', token: 'mock-facebook-user' } } : {}),
+    // The embedded mock has every capability; --quota may still change its rate.
+    ...(kind === 'mock' ? { ...MOCK_CAPABILITIES, quota: int('quota', v.quota as string | undefined) ?? MOCK_CAPABILITIES.quota } : {}),
   });
   if (!parsed.success) {
     cleanup();

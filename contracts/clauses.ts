@@ -123,7 +123,6 @@ export const catalogue: readonly Clause[] = z
   .parse(raw);
 
 const byId = new Map(catalogue.map((c) => [c.id, c]));
-export const clauseIds = catalogue.map((c) => c.id);
 export const isClauseId = (id: string) => byId.has(id);
 export function clause(id: string): Clause {
   const c = byId.get(id);

@@ -21,15 +21,6 @@ export const limits = {
   developerProviderName: { min: 1, max: 128, pattern: '[\\w._-]+' },
 } as const;
 
-/** The wire member names AWS uses in ValidationException messages (camelCase). */
-export const wireNames = {
-  IdentityPoolId: 'identityPoolId',
-  IdentityId: 'identityId',
-  Logins: 'logins',
-  PrincipalTags: 'principalTags',
-  TokenDuration: 'tokenDuration',
-} as const;
-
 // Constraint messages exactly as the AWS front end words them; zod carries them as issue messages.
 export const constraintText = {
   pattern: (p: string) => `Member must satisfy regular expression pattern: ${p}`,
@@ -111,10 +102,3 @@ export const statusOf = (name: ErrorName) => (name === 'InternalErrorException' 
 
 /** The form of a constraint-violation message (aws-behaviour.md §2). */
 export const validationMessage = /^\d+ validation errors? detected: Value .* at '[A-Za-z.]+' failed to satisfy constraint: .+/s;
-
-/** Shapes of the supporting operations the suite relies on. */
-export const CreateIdentityPoolOutput = z.object({
-  IdentityPoolId: IdentityPoolId,
-  IdentityPoolName: z.string(),
-  DeveloperProviderName: z.string().optional(),
-}).loose();

@@ -18,15 +18,3 @@ export const amrFor = (provider: string, poolId: string, user: string) => [
 export const principalTagsClaim = (tags: Record<string, string>) => ({
   principal_tags: Object.fromEntries(Object.entries(tags).map(([k, v]) => [k, [v]])),
 });
-
-export const TokenClaims = z
-  .object({
-    iss: z.string(),
-    aud: z.string(),
-    sub: z.string(),
-    iat: z.number().int(),
-    exp: z.number().int(),
-    amr: z.array(z.string()).optional(),
-  })
-  .loose();
-export type TokenClaims = z.infer<typeof TokenClaims>;
