@@ -8,3 +8,5 @@ import './input.ts';
 import './token.ts';
 import './protocol.ts';
 import './throttle.ts';
+import './properties.ts';
+import './model.ts';
