@@ -95,7 +95,7 @@ const raw = [
   ...section('protocol', 'aws-behaviour.md §2; awsJson1.1 protocol', [
     { id: 'auth.unsigned', level: 'MUST', evidence: 'D', behaviour: 'An unsigned request is rejected with no token.', source: 'API reference: "You must use AWS Developer credentials"' },
     { id: 'auth.unsigned.exact', level: 'SHOULD', evidence: 'O', behaviour: 'An unsigned request answers MissingAuthenticationTokenException.', source: 'aws/aws-sdk-ruby#882' },
-    { id: 'auth.bad-signature', level: 'MUST', evidence: 'O', behaviour: 'A request signed with a wrong secret is rejected (InvalidSignatureException or UnrecognizedClientException).', capability: 'verifiesSignatures' },
+    { id: 'auth.bad-signature', level: 'MUST', evidence: 'O', behaviour: 'A request signed with a wrong secret, an unknown access key or a date 15 minutes off is rejected (InvalidSignatureException or UnrecognizedClientException).', capability: 'verifiesSignatures' },
     { id: 'wire.content-type', level: 'SHOULD', evidence: 'O', behaviour: 'Every answer has Content-Type: application/x-amz-json-1.1.' },
     { id: 'wire.request-id', level: 'SHOULD', evidence: 'O', behaviour: 'Every answer has an x-amzn-RequestId header.' },
     { id: 'wire.error-shape', level: 'MUST', evidence: 'M', behaviour: 'Error bodies are JSON with __type naming the error and a message.' },

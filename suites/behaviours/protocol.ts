@@ -41,7 +41,7 @@ behaviours('protocol', () => {
   test('a wrong signature is rejected', clauses('auth.bad-signature', 'reject.no-side-effects'), async ({ raw, pools, user, needs, verdicts, noSideEffects }) => {
     if (!(await needs('verifiesSignatures'))) return;
     const pool = await pools.shared();
-    const tries = await inTurn(['wrong-secret', 'stale-date'] as const, async (signing) => {
+    const tries = await inTurn(['wrong-secret', 'unknown-key', 'stale-date'] as const, async (signing) => {
       const u = user();
       return { signing, u, r: await raw.send({ operation: OPERATION, body: { IdentityPoolId: pool, Logins: dev(u) }, signing }) };
     });
