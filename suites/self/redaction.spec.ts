@@ -13,7 +13,7 @@ const files = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSy
 
 test('reports and attachments carry no token, Authorization value or secret', async ({}, info) => {
   test.setTimeout(180_000);
-  const served = await serveMock({ port: 0, host: '127.0.0.1', region: 'us-east-1', faults: ['duration-ignored', 'signature-ignored'], credentials: [{ accessKeyId: 'AKIDCONFORMANCE', secretAccessKey: SECRET }] });
+  const served = await serveMock({ port: 0, host: '127.0.0.1', region: 'us-east-1', faults: ['duration-ignored', 'signature-ignored', 'unsigned-accepted'], credentials: [{ accessKeyId: 'AKIDCONFORMANCE', secretAccessKey: SECRET }] });
   const out = info.outputPath('run');
   try {
     const r = await cli(['run', '--target', 'endpoint', '--endpoint', served.url, '--verifies-signatures', '--out', out], { AWS_ACCESS_KEY_ID: 'AKIDCONFORMANCE', AWS_SECRET_ACCESS_KEY: SECRET });
@@ -26,7 +26,7 @@ test('reports and attachments carry no token, Authorization value or secret', as
     expect(evidence, 'a signed request in the evidence').toMatch(/"authorization": "<redacted \d+ chars>"/);
     for (const f of [...written, ...files(resolve(ROOT, out, 'test-results'))]) {
       const text = readFileSync(f, 'latin1');
-      expect(text, `${f}: a JWT`).not.toMatch(/eyJ[\w-]{10,}\.[\w-]{10,}\.[\w-]{10,}/);
+      expect(text, `${f}: a token or a piece of one`).not.toMatch(/eyJ[\w-]{8,}/);
       expect(text, `${f}: a SigV4 signature`).not.toMatch(/Signature=[0-9a-f]{64}/);
       expect(text, `${f}: the secret key`).not.toContain(SECRET);
       expect(r.stdout, 'console output: the secret key').not.toContain(SECRET);
