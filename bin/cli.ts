@@ -13,6 +13,7 @@ import { startMoto, UsageError } from '../fixtures/moto.ts';
 import { MOCK_CAPABILITIES, TargetProfile } from '../fixtures/target.ts';
 import { writeCertificate } from '../reports/certificate.ts';
 import { serveMock } from './serve.ts';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 
 const EXIT = { ok: 0, mustFailed: 1, usage: 2, internal: 3 } as const;
 const require = createRequire(import.meta.url);
@@ -56,6 +57,11 @@ const int = (flag: string, v: string | undefined) => {
   if (!/^-?\d+$/.test(v)) throw new UsageError(`--${flag} takes a whole number, not "${v}"`);
   return Number(v);
 };
+const positive = (flag: string, v: string | undefined) => {
+  const n = int(flag, v);
+  if (n !== undefined && n < 1) throw new UsageError(`--${flag} must be at least 1, not ${n}`);
+  return n;
+};
 
 function parse<const O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
   try {
@@ -94,14 +100,14 @@ async function profileFrom(v: ReturnType<typeof parse<typeof targetOptions>>['va
     region: v.region,
     issuer: v.issuer,
     jwksUrl: v['jwks-url'],
-    quota: int('quota', v.quota as string | undefined),
+    quota: positive('quota', v.quota as string | undefined),
     verifiesSignatures: !!v['verifies-signatures'],
-    faultInjection: v['fault-injection'] as string | undefined,
+    faultInjection: v['fault-injection'] === undefined ? undefined : resolve(v['fault-injection'] as string),
     publicLogin: publicLogin ? { provider: publicLogin.split('=')[0], token: publicLogin.slice(publicLogin.indexOf('=') + 1) } : undefined,
     seed: int('seed', v.seed as string | undefined),
-    runs: int('runs', v.runs as string | undefined) ?? (kind === 'mock' ? 100 : 25),
+    runs: positive('runs', v.runs as string | undefined) ?? (kind === 'mock' ? undefined : 25),
     // The embedded mock has every capability; --quota may still change its rate.
-    ...(kind === 'mock' ? { ...MOCK_CAPABILITIES, quota: int('quota', v.quota as string | undefined) ?? MOCK_CAPABILITIES.quota } : {}),
+    ...(kind === 'mock' ? { ...MOCK_CAPABILITIES, quota: positive('quota', v.quota as string | undefined) ?? MOCK_CAPABILITIES.quota } : {}),
   });
   if (!parsed.success) {
     cleanup();
@@ -109,7 +115,18 @@ async function profileFrom(v: ReturnType<typeof parse<typeof targetOptions>>['va
     throw new UsageError(`--${String(i.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${i.message}`);
   }
   if (parsed.data.faultInjection && kind === 'endpoint' && !existsSync(parsed.data.faultInjection)) throw new UsageError(`--fault-injection: no socket at ${parsed.data.faultInjection}`);
+  if (kind !== 'mock') await credentialsOrUsage(cleanup);
   return { profile: parsed.data, cleanup };
+}
+
+/** Endpoint targets sign with the SDK's standard credential chain: none found is bad usage, not 63 failed clauses. */
+async function credentialsOrUsage(cleanup: () => void) {
+  try {
+    await fromNodeProviderChain()();
+  } catch (e) {
+    cleanup();
+    throw new UsageError(`no AWS credentials found (set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or a profile): ${(e as Error).message.split('\n')[0]}`);
+  }
 }
 
 async function reachable(url: string) {
@@ -142,11 +159,12 @@ function checkExpectations(file: string | undefined) {
 
 /** Runs Playwright with the profile and returns the report it wrote (or fails with exit 3). */
 async function runSuite(env: Record<string, string | undefined>, args: string[], out: string): Promise<ConformanceReport | undefined> {
-  rmSync(resolve(out, 'conformance.json'), { force: true });
+  rmSync(resolve(ROOT, out, 'conformance.json'), { force: true });
   const cli = require.resolve('@playwright/test/cli');
   const child = spawn(process.execPath, [cli, 'test', ...args], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
-  const forward = (sig: NodeJS.Signals) => () => child.kill(sig);
-  process.on('SIGINT', forward('SIGINT')).on('SIGTERM', forward('SIGTERM'));
+  // Playwright tears down (and deletes the run's pools) on SIGINT; it dies at once on SIGTERM.
+  const stop = () => child.kill('SIGINT');
+  process.on('SIGINT', stop).on('SIGTERM', stop);
   await new Promise((ok) => child.on('exit', ok));
   const file = resolve(ROOT, out, 'conformance.json');
   if (!existsSync(file)) return undefined;
@@ -157,17 +175,20 @@ async function run(argv: string[], certify = false): Promise<number> {
   const { values: v } = parse(argv, targetOptions);
   if (v.help) return console.log(USAGE), EXIT.ok;
   if (certify && v.expectations) throw new UsageError('certify takes no --expectations: a certificate needs every MUST clause to pass as it is');
+  if (certify && v.grep) throw new UsageError('certify takes no --grep: a certificate covers the whole catalogue');
   const expectations = checkExpectations(v.expectations as string | undefined);
-  const out = v.out as string;
-  const workers = int('workers', v.workers as string | undefined);
+  const out = resolve(v.out as string);
+  const workers = positive('workers', v.workers as string | undefined);
   const { profile, cleanup } = await profileFrom(v);
   try {
     const args = v.grep ? ['--grep', v.grep as string] : [];
-    // A declared quota is shared by the whole account: keep other tests off it while the burst runs.
-    const env = { CC_TARGET: JSON.stringify(profile), CC_OUT: out, CC_EXPECTATIONS: expectations, CC_WORKERS: String(workers ?? (profile.kind !== 'mock' && profile.quota ? 1 : 2)) };
+    // A declared quota is shared by the whole account, and an injected fault hits whichever call comes
+    // next: on such a target one worker keeps other tests off the burst and the injected fault.
+    const shared = profile.kind !== 'mock' && (profile.quota || profile.faultInjection);
+    const env = { CC_TARGET: JSON.stringify(profile), CC_OUT: out, CC_EXPECTATIONS: expectations, CC_WORKERS: String(workers ?? (shared ? 1 : 2)) };
     const report = await runSuite(env, args, out);
+    if (!report && v.grep) throw new UsageError(`--grep "${v.grep}" matched no test`);
     if (!report) return console.error('cognito-conformance: the run wrote no report (see the output above)'), EXIT.internal;
-    if (!report.clauses.length) throw new UsageError(`--grep "${v.grep}" matched no test`);
     if (certify) writeCertificate(out, report, profile);
     return report.summary.ok ? EXIT.ok : EXIT.mustFailed;
   } finally {
@@ -190,10 +211,11 @@ async function mock(argv: string[]): Promise<number> {
   if (v.help) return console.log(USAGE), EXIT.ok;
   const port = int('port', v.port as string)!;
   if (port < 0 || port > 65535) throw new UsageError(`--port ${port} is not a port number`);
+  if (!TargetProfile.shape.region.safeParse(v.region).success) throw new UsageError(`--region "${v.region}" is not an AWS region name`);
   const unknown = ((v.fault as string[] | undefined) ?? []).filter((f) => !isFaultName(f));
   if (unknown.length) throw new UsageError(`unknown fault ${unknown[0]} (cognito-conformance faults lists them)`);
   const served = await serveMock({
-    port, host: v.host as string, region: v.region as string, quota: int('quota', v.quota as string | undefined),
+    port, host: v.host as string, region: v.region as string, quota: positive('quota', v.quota as string | undefined),
     faults: (v.fault as string[] | undefined) ?? [], control: v.control as string | undefined,
     credentials: [{ accessKeyId: v['access-key'] as string, secretAccessKey: v['secret-key'] as string }],
   });
@@ -206,7 +228,7 @@ async function mock(argv: string[]): Promise<number> {
 async function mutants(argv: string[]): Promise<number> {
   const { values: v } = parse(argv, { out: { type: 'string', default: 'reports/latest' }, help: { type: 'boolean', short: 'h' } });
   if (v.help) return console.log(USAGE), EXIT.ok;
-  const out = v.out as string;
+  const out = resolve(v.out as string);
   rmSync(resolve(ROOT, out, 'mutants.json'), { force: true });
   await runSuite({ CC_MODE: 'mutants', CC_OUT: out }, [], out);
   const file = resolve(ROOT, out, 'mutants.json');

@@ -12,6 +12,11 @@ export async function serveMock(o: Omit<MockOptions, 'faults'> & { port: number;
   const served = await serve(handlersFor(mock), o.port, o.host).catch((e: Error) => {
     throw new UsageError(`cannot listen on ${o.host}:${o.port}: ${(e as { code?: string }).code ?? e.message}`);
   });
-  const closeControl = o.control ? await serveControl(mock, o.control) : async () => {};
+  const closeControl = o.control
+    ? await serveControl(mock, o.control).catch(async (e: Error) => {
+        await served.close();
+        throw new UsageError(`cannot open the control socket ${o.control}: ${(e as { code?: string }).code ?? e.message}`);
+      })
+    : async () => {};
   return { mock, url: served.url, close: async () => (await closeControl(), await served.close()) };
 }

@@ -31,6 +31,9 @@ export const constraintText = {
   notNull: 'Member must not be null',
 };
 
+/** Messages AWS was observed to send (aws-behaviour.md §4, danilop/LambdAuth#32). */
+export const UNSUPPORTED_PROVIDER_MESSAGE = 'This identity pool does not support the specified developer provider';
+
 /** Java's String.matches: the whole string must match. */
 export const fullMatch = (pattern: string) => new RegExp(`^(?:${pattern})$`);
 

@@ -1,6 +1,6 @@
 // TokenDuration (aws-behaviour.md §4 "TokenDuration").
 import { decodeJwt } from 'jose';
-import { limits } from '../../contracts/operation.ts';
+import { constraintText, limits } from '../../contracts/operation.ts';
 import { dev, eachRejected, inTurn, issued, validationError } from '../../fixtures/assert.ts';
 import { expect, test } from '../../fixtures/test.ts';
 import { clauses } from '../../fixtures/verdicts.ts';
@@ -29,8 +29,8 @@ behaviours('duration', () => {
   });
 
   for (const [id, values, constraint] of [
-    ['duration.below-min', [min - 1, -1, -86400], `Member must have value greater than or equal to ${min}`],
-    ['duration.above-max', [max + 1, 2 ** 31, 10 ** 12], `Member must have value less than or equal to ${max}`],
+    ['duration.below-min', [min - 1, -1, -86400], constraintText.minValue(min)],
+    ['duration.above-max', [max + 1, 2 ** 31, 10 ** 12], constraintText.maxValue(max)],
   ] as const) {
     test(`TokenDuration ${values.join(', ')} is rejected`, clauses(id, `${id}.exact`, 'reject.no-side-effects'), async ({ api, pools, user, verdicts, noSideEffects }) => {
       const pool = await pools.shared();

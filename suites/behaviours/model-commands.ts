@@ -6,12 +6,11 @@
 import type fc from 'fast-check';
 import { expect } from '@playwright/test';
 import type { Api } from '../../fixtures/api.ts';
-import { answered, dev, issued, rejected, resolve } from '../../fixtures/assert.ts';
+import { OTHER_PROVIDER, answered, dev, issued, rejected, resolve } from '../../fixtures/assert.ts';
 import { under } from '../../fixtures/property.ts';
 
 /** User slots per run: few, so that sequences come back to the same users and identities. */
 export const USERS = 6;
-const OTHER_PROVIDER = 'login.another-developer.example';
 
 export const MODEL_CLAUSES = [
   'identity.create', 'identity.distinct-users', 'identity.retrieve',

@@ -1,12 +1,11 @@
 // The developer provider (aws-behaviour.md §4 "Developer provider").
-import { answered, dev, eachRejected, inTurn, rejected } from '../../fixtures/assert.ts';
+import { OTHER_PROVIDER, answered, dev, eachRejected, inTurn, rejected } from '../../fixtures/assert.ts';
 import { test } from '../../fixtures/test.ts';
 import { clauses } from '../../fixtures/verdicts.ts';
+import { UNSUPPORTED_PROVIDER_MESSAGE } from '../../contracts/operation.ts';
 import { behaviours } from '../../fixtures/behaviours.ts';
 
 behaviours('provider', () => {
-  const UNSUPPORTED = 'This identity pool does not support the specified developer provider';
-  const OTHER_PROVIDER = 'login.another-developer.example';
 
   test('a second developer provider is rejected', clauses('provider.second-developer-provider', 'provider.second-developer-provider.exact', 'reject.no-side-effects'), async ({ api, pools, user, verdicts, noSideEffects }) => {
     const pool = await pools.shared();
@@ -20,7 +19,7 @@ behaviours('provider', () => {
   test('a provider the pool does not have is rejected', clauses('provider.unknown-developer-provider', 'provider.unknown-developer-provider.exact'), async ({ api, pools, user, verdicts }) => {
     const r = await api.getToken({ IdentityPoolId: await pools.shared(), Logins: { [OTHER_PROVIDER]: user() } });
     await verdicts.check('provider.unknown-developer-provider', () => rejected(r));
-    await verdicts.check('provider.unknown-developer-provider.exact', () => answered(r, ['NotAuthorizedException', 'InvalidParameterException'], new RegExp(UNSUPPORTED)));
+    await verdicts.check('provider.unknown-developer-provider.exact', () => answered(r, ['NotAuthorizedException', 'InvalidParameterException'], new RegExp(UNSUPPORTED_PROVIDER_MESSAGE)));
   });
 
   test('a pool without a developer provider rejects every call', clauses('provider.pool-without-developer-provider'), async ({ api, pools, user, verdicts }) => {
