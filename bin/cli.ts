@@ -11,6 +11,8 @@ import { ConformanceReport } from '../contracts/report.ts';
 import { faultNames, faults, isFaultName } from '../fixtures/mock/faults.ts';
 import { startMoto, UsageError } from '../fixtures/moto.ts';
 import { MOCK_CAPABILITIES, TargetProfile } from '../fixtures/target.ts';
+import { DEFAULT_ACCOUNT_ID } from '../fixtures/mock/service.ts';
+import { ACCOUNT_ID } from '../contracts/token.ts';
 import { writeCertificate } from '../reports/certificate.ts';
 import { serveMock } from './serve.ts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
@@ -22,13 +24,13 @@ const ROOT = resolve(import.meta.dirname, '..');
 const USAGE = `usage:
   cognito-conformance run     [--target mock|endpoint|moto] [target options] [--out DIR] [--grep TEXT] [--expectations FILE]
   cognito-conformance certify [--target mock|endpoint|moto] [target options] [--out DIR]
-  cognito-conformance mock    [--port N] [--host H] [--region R] [--quota N] [--fault NAME]... [--control SOCKET]
+  cognito-conformance mock    [--port N] [--host H] [--region R] [--quota N] [--fault NAME]... [--control SOCKET] [--account-id ID]
   cognito-conformance mutants [--out DIR]
   cognito-conformance faults
 
 target options: --endpoint URL  --region R (us-east-1)  --issuer URL  --jwks-url URL  --name NAME
   --quota N (requests/s the target enforces)  --verifies-signatures  --fault-injection SOCKET
-  --public-login PROVIDER=TOKEN  --seed N  --runs N (fast-check runs per property)  --workers N
+  --public-login PROVIDER=TOKEN  --account-id ID (12 digits, for token.pool-arn)  --seed N  --runs N (fast-check runs per property)  --workers N
 credentials for endpoint targets come from the AWS SDK's standard chain (AWS_ACCESS_KEY_ID, profiles, ...).
 exit codes: 0 no MUST clause failed, 1 a MUST clause failed or an expectation did not hold, 2 bad usage, 3 internal error`;
 
@@ -43,6 +45,7 @@ const targetOptions = {
   'verifies-signatures': { type: 'boolean' },
   'fault-injection': { type: 'string' },
   'public-login': { type: 'string' },
+  'account-id': { type: 'string' },
   seed: { type: 'string' },
   runs: { type: 'string' },
   workers: { type: 'string' },
@@ -91,6 +94,7 @@ async function profileFrom(v: ReturnType<typeof parse<typeof targetOptions>>['va
     process.env.AWS_SECRET_ACCESS_KEY ??= 'testing';
     process.env.CC_TARGET_VERSION = `moto ${moto.version}`;
   }
+  if (v['account-id'] !== undefined && !ACCOUNT_ID.test(v['account-id'] as string)) throw new UsageError('--account-id: an account id is 12 digits');
   const publicLogin = v['public-login'] as string | undefined;
   if (publicLogin !== undefined && !/^[^=]+=.+$/.test(publicLogin)) throw new UsageError('--public-login takes PROVIDER=TOKEN');
   const parsed = TargetProfile.safeParse({
@@ -103,6 +107,7 @@ async function profileFrom(v: ReturnType<typeof parse<typeof targetOptions>>['va
     quota: positive('quota', v.quota as string | undefined),
     verifiesSignatures: !!v['verifies-signatures'],
     faultInjection: v['fault-injection'] === undefined ? undefined : resolve(v['fault-injection'] as string),
+    accountId: v['account-id'],
     publicLogin: publicLogin ? { provider: publicLogin.split('=')[0], token: publicLogin.slice(publicLogin.indexOf('=') + 1) } : undefined,
     seed: int('seed', v.seed as string | undefined),
     runs: positive('runs', v.runs as string | undefined) ?? (kind === 'mock' ? undefined : 25),
@@ -206,18 +211,20 @@ async function mock(argv: string[]): Promise<number> {
     control: { type: 'string' },
     'access-key': { type: 'string', default: 'testing' },
     'secret-key': { type: 'string', default: 'testing' },
+    'account-id': { type: 'string', default: DEFAULT_ACCOUNT_ID },
     help: { type: 'boolean', short: 'h' },
   });
   if (v.help) return console.log(USAGE), EXIT.ok;
   const port = int('port', v.port as string)!;
   if (port < 0 || port > 65535) throw new UsageError(`--port ${port} is not a port number`);
   if (!TargetProfile.shape.region.safeParse(v.region).success) throw new UsageError(`--region "${v.region}" is not an AWS region name`);
+  if (!ACCOUNT_ID.test(v['account-id'] as string)) throw new UsageError(`--account-id "${v['account-id']}" is not an account id (12 digits)`);
   const unknown = ((v.fault as string[] | undefined) ?? []).filter((f) => !isFaultName(f));
   if (unknown.length) throw new UsageError(`unknown fault ${unknown[0]} (cognito-conformance faults lists them)`);
   const served = await serveMock({
     port, host: v.host as string, region: v.region as string, quota: positive('quota', v.quota as string | undefined),
     faults: (v.fault as string[] | undefined) ?? [], control: v.control as string | undefined,
-    credentials: [{ accessKeyId: v['access-key'] as string, secretAccessKey: v['secret-key'] as string }],
+    credentials: [{ accessKeyId: v['access-key'] as string, secretAccessKey: v['secret-key'] as string, accountId: v['account-id'] as string }],
   });
   console.log(`reference mock listening on ${served.url} (region ${v.region}${v.fault ? `, faults: ${(v.fault as string[]).join(', ')}` : ''}${v.control ? `, control socket ${v.control}` : ''}); Ctrl-C stops it`);
   await new Promise<void>((ok) => process.once('SIGINT', ok).once('SIGTERM', ok));

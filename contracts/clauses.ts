@@ -49,6 +49,8 @@ const raw = [
     { id: 'link.foreign-identity.exact', level: 'SHOULD', evidence: 'I', behaviour: 'An IdentityId from another identity pool answers NotAuthorizedException or ResourceNotFoundException.' },
     { id: 'link.lookup', level: 'SHOULD', evidence: 'M', behaviour: 'LookupDeveloperIdentity lists every developer user linked to the identity.', source: 'API model, LookupDeveloperIdentity', capability: 'lookupDeveloperIdentity' },
     { id: 'link.public-login', level: 'SHOULD', evidence: 'D', behaviour: 'A developer login plus a public-provider login in one call give one identity linked to both.', capability: 'publicLogin' },
+    { id: 'link.login-conflict', level: 'MUST', evidence: 'D', behaviour: 'A public-provider login already linked to identity Y, sent with IdentityId X (X ≠ Y), is rejected and Y keeps it.', capability: 'publicLogin' },
+    { id: 'link.login-conflict.exact', level: 'SHOULD', evidence: 'M', behaviour: 'A public-provider login already linked to another identity answers ResourceConflictException ("a user tries to use a login which is already linked to another account").', source: 'API model, ResourceConflictException', capability: 'publicLogin' },
   ]),
   ...section('provider', GUIDE, [
     { id: 'provider.second-developer-provider', level: 'MUST', evidence: 'D', behaviour: "Logins with the pool's developer provider and another developer provider name are rejected with no token." },
@@ -91,6 +93,7 @@ const raw = [
     { id: 'token.iat', level: 'MUST', evidence: 'D', behaviour: "iat is within 5 minutes of the caller's clock." },
     { id: 'token.amr', level: 'SHOULD', evidence: 'O', behaviour: 'amr is ["authenticated", provider, "provider:pool:user"].' },
     { id: 'token.principal-tags', level: 'SHOULD', evidence: 'I', behaviour: 'PrincipalTags appear under https://aws.amazon.com/tags → principal_tags as arrays.' },
+    { id: 'token.pool-arn', level: 'SHOULD', evidence: 'O', behaviour: "https://cognito-identity.amazonaws.com/identity-pool-arn is the pool's ARN, arn:<partition>:cognito-identity:<region>:<account>:identitypool/<IdentityPoolId> (the account as the target declares it, else any 12 digits).", source: 'a decoded 2024 developer token; awslabs/aws-jwt-verify#89 (none in 2022)' },
   ]),
   ...section('protocol', 'aws-behaviour.md §2; awsJson1.1 protocol', [
     { id: 'auth.unsigned', level: 'MUST', evidence: 'D', behaviour: 'An unsigned request is rejected with no token.', source: 'API reference: "You must use AWS Developer credentials"' },
@@ -98,9 +101,10 @@ const raw = [
     { id: 'auth.bad-signature', level: 'MUST', evidence: 'O', behaviour: 'A request signed with a wrong secret, an unknown access key or a date 15 minutes off is rejected (InvalidSignatureException or UnrecognizedClientException).', capability: 'verifiesSignatures' },
     { id: 'wire.content-type', level: 'SHOULD', evidence: 'O', behaviour: 'Every answer has Content-Type: application/x-amz-json-1.1.' },
     { id: 'wire.request-id', level: 'SHOULD', evidence: 'O', behaviour: 'Every answer has an x-amzn-RequestId header.' },
-    { id: 'wire.error-shape', level: 'MUST', evidence: 'M', behaviour: 'Error bodies are JSON with __type naming the error and a message.' },
+    { id: 'wire.error-shape', level: 'MUST', evidence: 'M', behaviour: "Error bodies are JSON with __type naming the error and, for the operation's own errors, a message (front-end errors may come without one)." },
     { id: 'wire.error-status', level: 'MUST', evidence: 'D', behaviour: 'Client errors are HTTP 400; InternalErrorException is 500.' },
     { id: 'wire.error-type-header', level: 'SHOULD', evidence: 'O', behaviour: 'Errors carry x-amzn-ErrorType: <Name>:.', source: 'aws-amplify/amplify-js#2443' },
+    { id: 'wire.error-message-header', level: 'SHOULD', evidence: 'O', behaviour: "Errors that carry a message carry x-amzn-ErrorMessage with the same text (non-ASCII may be escaped).", source: 'aws-amplify/amplify-js#2443; aws-amplify/amplify-swift#3124; amazon-archives/amazon-cognito-ios#13' },
     { id: 'wire.unknown-operation', level: 'SHOULD', evidence: 'O', behaviour: 'An unknown X-Amz-Target answers 400 UnknownOperationException.' },
     { id: 'wire.malformed-json', level: 'SHOULD', evidence: 'I', behaviour: 'A body that is not JSON answers 400 SerializationException.' },
     { id: 'throttle.too-many-requests', level: 'MUST', evidence: 'D', behaviour: 'A burst over the declared quota answers TooManyRequestsException (400) and issues no token for the refused calls.', source: 'Developer guide, limits.md', capability: 'quota' },

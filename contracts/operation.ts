@@ -31,6 +31,12 @@ export const constraintText = {
   notNull: 'Member must not be null',
 };
 
+/**
+ * Every constraint of a map's keys or values, as the front end lists them inside `Map value must
+ * satisfy constraint: [...]` (aws-amplify/aws-sdk-ios#2317: the maximum first, then the minimum).
+ */
+export const boundsText = (b: { min: number; max: number }) => [constraintText.maxLength(b.max), constraintText.minLength(b.min)];
+
 /** Messages AWS was observed to send (aws-behaviour.md §4, danilop/LambdAuth#32). */
 export const UNSUPPORTED_PROVIDER_MESSAGE = 'This identity pool does not support the specified developer provider';
 
@@ -96,8 +102,16 @@ export const frontEndErrors = [
 export const ErrorName = z.enum([...modelledErrors, ...frontEndErrors]);
 export type ErrorName = z.infer<typeof ErrorName>;
 
-/** awsJson1.1 error body: `__type` is the bare name (SDKs also accept `namespace#Name`). */
-export const ErrorBody = z.object({ __type: z.string().min(1), message: z.string() }).loose();
+/**
+ * awsJson1.1 error body: `__type` first, the bare name (SDKs also accept `namespace#Name`). The
+ * operation's own errors carry a `message`; front-end errors may come without one, and an IAM denial
+ * says `Message` (aws-behaviour.md §2).
+ */
+export const ErrorBody = z.object({ __type: z.string().min(1), message: z.string().optional(), Message: z.string().optional() }).loose();
+/** The text of an error body's message, whichever spelling it uses. */
+export const messageOf = (body: { message?: unknown; Message?: unknown } | undefined) =>
+  typeof body?.message === 'string' ? body.message : typeof body?.Message === 'string' ? body.Message : undefined;
+export const isModelledError = (name: string) => (modelledErrors as readonly string[]).includes(name);
 export const errorNameOf = (type: string) => type.slice(type.lastIndexOf('#') + 1).split(':')[0];
 
 /** The status AWS answers each error with: 400 for client errors, 500 for faults. */

@@ -95,4 +95,21 @@ behaviours('linking', () => {
       expect(issued(second).IdentityId, 'a second developer user with the same public login joins the same identity').toBe(x);
     });
   });
+
+  test('a public login linked to another identity cannot be linked', clauses('link.login-conflict', 'link.login-conflict.exact'), async ({ api, pools, user, needs, profile, verdicts }) => {
+    if (!(await needs('publicLogin'))) return;
+    const pool = await pools.create(); // the public login may be linked only once per pool
+    const { provider, token } = profile.publicLogin!;
+    const withPublic = (u: string) => dev(u, { [provider]: token });
+    const y = issued(await api.getToken({ IdentityPoolId: pool, Logins: withPublic(user('a')) })).IdentityId;
+    const b = user('b');
+    const x = await resolve(api, pool, b);
+    // X's own developer user with the public login that belongs to Y.
+    const r = await api.getToken({ IdentityPoolId: pool, IdentityId: x, Logins: withPublic(b) });
+    await verdicts.check('link.login-conflict', async () => {
+      rejected(r);
+      expect(issued(await api.getToken({ IdentityPoolId: pool, Logins: withPublic(user('d')) })).IdentityId, 'the public login still belongs to its identity').toBe(y);
+    });
+    await verdicts.check('link.login-conflict.exact', () => answered(r, ['ResourceConflictException']));
+  });
 });

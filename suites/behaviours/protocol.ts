@@ -1,6 +1,6 @@
 // Authentication and the awsJson1.1 wire protocol: what the SDK hides (aws-behaviour.md §2, §4
 // "Authentication, protocol, limits"). These tests speak through the raw driver.
-import { OPERATION, errorNameOf } from '../../contracts/operation.ts';
+import { OPERATION, errorNameOf, isModelledError, messageOf } from '../../contracts/operation.ts';
 import { dev, inTurn } from '../../fixtures/assert.ts';
 import type { RawDriver, RawResponse } from '../../fixtures/raw.ts';
 import { expect, test } from '../../fixtures/test.ts';
@@ -8,8 +8,16 @@ import { clauses } from '../../fixtures/verdicts.ts';
 import { behaviours } from '../../fixtures/behaviours.ts';
 
 behaviours('protocol', () => {
-  /** Errors the AWS front end answers before the operation runs. */
-  const FRONT_END = new Set(['MissingAuthenticationTokenException', 'UnknownOperationException']);
+  /** x-amzn-ErrorMessage as sent, or with its non-ASCII unescaped (percent or \\u escapes). */
+  const headerReadings = (h: string) => {
+    const readings = [h, h.replace(/\\u([0-9a-fA-F]{4})/g, (_, x) => String.fromCharCode(parseInt(x, 16)))];
+    try {
+      readings.push(decodeURIComponent(h));
+    } catch {
+      /* not percent-encoded */
+    }
+    return readings;
+  };
   const show = (r: RawResponse) => `HTTP ${r.status} ${r.headers['content-type'] ?? ''} ${r.text.slice(0, 200)}`;
   const typeOf = (r: RawResponse) => errorNameOf(String(r.json?.__type ?? ''));
 
@@ -63,7 +71,7 @@ behaviours('protocol', () => {
     await verdicts.check('wire.request-id', () => answers.forEach(([what, r]) => expect(r.headers['x-amzn-requestid'], what).toBeTruthy()));
   });
 
-  test('errors have the awsJson1.1 shape, status and type header', clauses('wire.error-shape', 'wire.error-status', 'wire.error-type-header'), async ({ raw, pools, user, verdicts }) => {
+  test('errors have the awsJson1.1 shape, status and headers', clauses('wire.error-shape', 'wire.error-status', 'wire.error-type-header', 'wire.error-message-header'), async ({ raw, pools, user, verdicts }) => {
     const { errors } = await sampleAnswers(raw, await pools.shared(), user);
     // Judge the answers that are errors: a sample the target accepted is another clause's failure.
     const answers = Object.entries(errors).filter(([, r]) => r.status >= 400);
@@ -73,11 +81,20 @@ behaviours('protocol', () => {
         expect(r.json, `provoking ${provoked}: a JSON body, got ${show(r)}`).toBeTruthy();
         expect(String(r.json!.__type ?? ''), `provoking ${provoked}: __type names the error`).toMatch(/^([\w.]+#)?[A-Z]\w+$/);
         // The operation's own errors carry a message; AWS's front end may answer its errors without one.
-        if (!FRONT_END.has(provoked)) expect(typeof (r.json!.message ?? r.json!.Message), `provoking ${provoked}: message`).toBe('string');
+        if (isModelledError(typeOf(r))) expect(typeof messageOf(r.json), `provoking ${provoked}: a message in the ${typeOf(r)} body`).toBe('string');
       });
     });
     await verdicts.check('wire.error-status', () => answers.forEach(([provoked, r]) => expect(r.status, `provoking ${provoked}: ${show(r)}`).toBe(typeOf(r) === 'InternalErrorException' ? 500 : 400)));
     await verdicts.check('wire.error-type-header', () => answers.forEach(([provoked, r]) => expect(r.headers['x-amzn-errortype'] ?? '', `provoking ${provoked}`).toMatch(new RegExp(`^${typeOf(r) || '<no __type>'}:`))));
+    const withMessage = answers.filter(([, r]) => messageOf(r.json));
+    if (!withMessage.length) return verdicts.notApplicable('no error answer carried a message to compare the header with', ['wire.error-message-header']);
+    await verdicts.check('wire.error-message-header', () =>
+      withMessage.forEach(([provoked, r]) => {
+        const header = r.headers['x-amzn-errormessage'];
+        expect(header, `provoking ${provoked}: x-amzn-ErrorMessage`).toBeDefined();
+        expect(headerReadings(header!), `provoking ${provoked}: x-amzn-ErrorMessage is the body's message`).toContain(messageOf(r.json));
+      }),
+    );
   });
 
   test('an unknown X-Amz-Target answers UnknownOperationException', clauses('wire.unknown-operation'), async ({ raw, verdicts }) => {

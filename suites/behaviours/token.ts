@@ -1,6 +1,6 @@
 // The OpenID token itself (aws-behaviour.md §3 and §4 "Token").
 import { compactVerify, decodeJwt, decodeProtectedHeader } from 'jose';
-import { amrFor, CLOCK_SKEW_SECONDS, principalTagsClaim, TAGS_CLAIM, TokenHeader } from '../../contracts/token.ts';
+import { amrFor, CLOCK_SKEW_SECONDS, POOL_ARN_CLAIM, poolArn, principalTagsClaim, TAGS_CLAIM, TokenHeader } from '../../contracts/token.ts';
 import { dev, issued } from '../../fixtures/assert.ts';
 import { developerProvider } from '../../fixtures/pools.ts';
 import { expect, test } from '../../fixtures/test.ts';
@@ -66,6 +66,15 @@ behaviours('token', () => {
 
   issue('amr names the developer provider and user', clauses('token.amr'), async ({ got, verdicts }) => {
     await verdicts.check('token.amr', () => expect(decodeJwt(got.answer().Token).amr).toEqual(amrFor(developerProvider(), got.pool, got.user)));
+  });
+
+  issue("the identity-pool-arn claim is the pool's ARN", clauses('token.pool-arn'), async ({ got, target, profile, verdicts }) => {
+    await verdicts.check('token.pool-arn', () => {
+      const arn = decodeJwt(got.answer().Token)[POOL_ARN_CLAIM];
+      // The account is the target's to declare (--account-id); otherwise any twelve digits.
+      if (profile.accountId) expect(arn, POOL_ARN_CLAIM).toBe(poolArn(target.region, profile.accountId, got.pool));
+      else expect(arn, POOL_ARN_CLAIM).toMatch(new RegExp(`^${poolArn(target.region, '@', got.pool).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('@', '\\d{12}')}$`));
+    });
   });
 
   issue('PrincipalTags appear in the token', clauses('token.principal-tags'), async ({ got, verdicts }) => {

@@ -19,6 +19,8 @@ const usage: [string, string[], RegExp][] = [
   ['a grep that matches no test', ['run', '--grep', 'no test is called this'], /--grep "no test is called this" matched no test/],
   ['a control socket in a missing folder', ['mock', '--port', '0', '--control', '/no-such-folder/cc.sock'], /cannot open the control socket \/no-such-folder\/cc.sock: E[A-Z]+$/],
   ['a mock region that is not one', ['mock', '--region', 'moon'], /--region "moon" is not an AWS region name/],
+  ['an account id that is not one', ['run', '--account-id', '12345'], /--account-id: an account id is 12 digits/],
+  ['a mock account id that is not one', ['mock', '--account-id', 'abc'], /--account-id "abc" is not an account id/],
 ];
 
 for (const [what, args, message] of usage)

@@ -3,7 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { compactVerify } from 'jose';
 import { Clause } from '../../contracts/clauses.ts';
-import { ErrorBody, errorNameOf, GetOpenIdTokenForDeveloperIdentityInput as Input, GetOpenIdTokenForDeveloperIdentityOutput as Output, limits } from '../../contracts/operation.ts';
+import { ErrorBody, errorNameOf, messageOf, GetOpenIdTokenForDeveloperIdentityInput as Input, GetOpenIdTokenForDeveloperIdentityOutput as Output, limits } from '../../contracts/operation.ts';
 import { TokenHeader } from '../../contracts/token.ts';
 import { normaliseJwks } from '../../fixtures/jwks.ts';
 import { createLocalJWKSet } from 'jose';
@@ -40,14 +40,16 @@ const invalid: Record<string, [object, string]> = {
   'upper-case hex in IdentityId': [{ ...base, IdentityId: ID.toUpperCase() }, "at 'identityId' failed to satisfy constraint: Member must satisfy regular expression pattern"],
   'an empty IdentityId': [{ ...base, IdentityId: '' }, "at 'identityId' failed to satisfy constraint: Member must have length greater than or equal to 1"],
   [`${limits.logins.maxEntries + 1} logins`]: [{ ...base, Logins: many(limits.logins.maxEntries + 1) }, "at 'logins' failed to satisfy constraint: Member must have length less than or equal to 10"],
-  'an empty login key': [{ ...base, Logins: { '': 'x' } }, "at 'logins' failed to satisfy constraint: Map keys must satisfy constraint: [Member must have length greater than or equal to 1]"],
-  'a login key of 129': [{ ...base, Logins: { ['k'.repeat(129)]: 'x' } }, 'Map keys must satisfy constraint: [Member must have length less than or equal to 128]'],
-  'an empty login value': [{ ...base, Logins: { a: '' } }, 'Map value must satisfy constraint: [Member must have length greater than or equal to 1]'],
-  'a login value of 50001': [{ ...base, Logins: { a: 'v'.repeat(50001) } }, 'Map value must satisfy constraint: [Member must have length less than or equal to 50000]'],
+  'an empty login key': [{ ...base, Logins: { '': 'x' } }, "at 'logins' failed to satisfy constraint: Map keys must satisfy constraint: [Member must have length less than or equal to 128, Member must have length greater than or equal to 1]"],
+  'a login key of 129': [{ ...base, Logins: { ['k'.repeat(129)]: 'x' } }, 'Map keys must satisfy constraint: [Member must have length less than or equal to 128, Member must have length greater than or equal to 1]'],
+  // The captured form (aws-amplify/aws-sdk-ios#2317), byte for byte: the whole map in Java form, every constraint of the value.
+  'an empty login value': [{ ...base, Logins: { 'cognito-identity.cn-north-1.amazonaws.com.cn': '' } }, "1 validation error detected: Value '{cognito-identity.cn-north-1.amazonaws.com.cn=}' at 'logins' failed to satisfy constraint: Map value must satisfy constraint: [Member must have length less than or equal to 50000, Member must have length greater than or equal to 1]"],
+  'a login value of 50001': [{ ...base, Logins: { a: 'v'.repeat(50001) } }, 'Map value must satisfy constraint: [Member must have length less than or equal to 50000, Member must have length greater than or equal to 1]'],
+  'two bad login values (one error for the map)': [{ ...base, Logins: { a: '', b: '' } }, "1 validation error detected: Value '{a=, b=}' at 'logins'"],
   [`${limits.principalTags.maxEntries + 1} tags`]: [{ ...base, PrincipalTags: many(limits.principalTags.maxEntries + 1) }, "at 'principalTags' failed to satisfy constraint: Member must have length less than or equal to 50"],
   'an empty tag key': [{ ...base, PrincipalTags: { '': 'v' } }, "at 'principalTags' failed to satisfy constraint: Map keys must satisfy constraint"],
-  'a tag value of 257': [{ ...base, PrincipalTags: { k: 'v'.repeat(257) } }, 'Map value must satisfy constraint: [Member must have length less than or equal to 256]'],
-  'an empty tag value': [{ ...base, PrincipalTags: { k: '' } }, 'Map value must satisfy constraint: [Member must have length greater than or equal to 1]'],
+  'a tag value of 257': [{ ...base, PrincipalTags: { k: 'v'.repeat(257) } }, 'Map value must satisfy constraint: [Member must have length less than or equal to 256, Member must have length greater than or equal to 1]'],
+  'an empty tag value': [{ ...base, PrincipalTags: { k: '' } }, 'Map value must satisfy constraint: [Member must have length less than or equal to 256, Member must have length greater than or equal to 1]'],
   'TokenDuration 0': [{ ...base, TokenDuration: 0 }, "1 validation error detected: Value '0' at 'tokenDuration' failed to satisfy constraint: Member must have value greater than or equal to 1"],
   'TokenDuration 86401': [{ ...base, TokenDuration: 86401 }, "Value '86401' at 'tokenDuration' failed to satisfy constraint: Member must have value less than or equal to 86400"],
 };
@@ -80,6 +82,9 @@ test.describe('answers and errors', () => {
   test('error bodies: bare and namespaced __type', () => {
     expect(ErrorBody.safeParse({ __type: 'ResourceNotFoundException', message: 'x' }).success).toBe(true);
     expect(ErrorBody.safeParse({ code: 'X', message: 'x' }).success).toBe(false);
+    // Front-end errors may come without a message (aws/aws-sdk-net#1536); an IAM denial says Message.
+    expect(ErrorBody.safeParse({ __type: 'UnknownOperationException' }).success).toBe(true);
+    expect(messageOf({ __type: 'AccessDeniedException', Message: 'denied' } as never)).toBe('denied');
     expect(errorNameOf('com.amazonaws.cognito.identity.model#NotAuthorizedException')).toBe('NotAuthorizedException');
     expect(errorNameOf('ValidationException:http://internal.amazon.com/coral/com.amazon.coral.validate/')).toBe('ValidationException');
   });
