@@ -13,6 +13,7 @@ import { startMoto, UsageError } from '../fixtures/moto.ts';
 import { MOCK_CAPABILITIES, TargetProfile } from '../fixtures/target.ts';
 import { DEFAULT_ACCOUNT_ID } from '../fixtures/mock/service.ts';
 import { ACCOUNT_ID } from '../contracts/token.ts';
+import { parseClients } from '../fixtures/clients/index.ts';
 import { writeCertificate } from '../reports/certificate.ts';
 import { serveMock } from './serve.ts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
@@ -22,7 +23,7 @@ const require = createRequire(import.meta.url);
 const ROOT = resolve(import.meta.dirname, '..');
 
 const USAGE = `usage:
-  cognito-conformance run     [--target mock|endpoint|moto] [target options] [--out DIR] [--grep TEXT] [--expectations FILE]
+  cognito-conformance run     [--target mock|endpoint|moto] [target options] [--out DIR] [--grep TEXT] [--expectations FILE] [--clients js,boto3,cli,curl|all]
   cognito-conformance certify [--target mock|endpoint|moto] [target options] [--out DIR]
   cognito-conformance mock    [--port N] [--host H] [--region R] [--quota N] [--fault NAME]... [--control SOCKET] [--account-id ID]
   cognito-conformance mutants [--out DIR]
@@ -31,6 +32,7 @@ const USAGE = `usage:
 target options: --endpoint URL  --region R (us-east-1)  --issuer URL  --jwks-url URL  --name NAME
   --quota N (requests/s the target enforces)  --verifies-signatures  --fault-injection SOCKET
   --public-login PROVIDER=TOKEN  --account-id ID (12 digits, for token.pool-arn)  --seed N  --runs N (fast-check runs per property)  --workers N
+  --clients LIST: the client matrix through js (default), boto3, cli, curl or all (exit 1 if a client row fails)
 credentials for endpoint targets come from the AWS SDK's standard chain (AWS_ACCESS_KEY_ID, profiles, ...).
 exit codes: 0 no MUST clause failed, 1 a MUST clause failed or an expectation did not hold, 2 bad usage, 3 internal error`;
 
@@ -52,6 +54,7 @@ const targetOptions = {
   out: { type: 'string', default: 'reports/latest' },
   grep: { type: 'string' },
   expectations: { type: 'string' },
+  clients: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -182,6 +185,9 @@ async function run(argv: string[], certify = false): Promise<number> {
   if (certify && v.expectations) throw new UsageError('certify takes no --expectations: a certificate needs every MUST clause to pass as it is');
   if (certify && v.grep) throw new UsageError('certify takes no --grep: a certificate covers the whole catalogue');
   const expectations = checkExpectations(v.expectations as string | undefined);
+  if (certify && v.clients) throw new UsageError('certify takes no --clients: client rows are not part of a certificate');
+  const clients = parseClients(v.clients as string | undefined);
+  if (!clients.ok) throw new UsageError(clients.error);
   const out = resolve(v.out as string);
   const workers = positive('workers', v.workers as string | undefined);
   const { profile, cleanup } = await profileFrom(v);
@@ -190,11 +196,13 @@ async function run(argv: string[], certify = false): Promise<number> {
     // A declared quota is shared by the whole account, and an injected fault hits whichever call comes
     // next: on such a target one worker keeps other tests off the burst and the injected fault.
     const shared = profile.kind !== 'mock' && (profile.quota || profile.faultInjection);
-    const env = { CC_TARGET: JSON.stringify(profile), CC_OUT: out, CC_EXPECTATIONS: expectations, CC_WORKERS: String(workers ?? (shared ? 1 : 2)) };
+    const env = { CC_TARGET: JSON.stringify(profile), CC_OUT: out, CC_EXPECTATIONS: expectations, CC_WORKERS: String(workers ?? (shared ? 1 : 2)), CC_CLIENTS: clients.names.join(',') };
     const report = await runSuite(env, args, out);
     if (!report && v.grep) throw new UsageError(`--grep "${v.grep}" matched no test`);
     if (!report) return console.error('cognito-conformance: the run wrote no report (see the output above)'), EXIT.internal;
     if (certify) writeCertificate(out, report, profile);
+    // Client rows never change a verdict; asked for with --clients, a failing one fails the run.
+    if (v.clients && report.clients.some((c) => !c.ok)) return EXIT.mustFailed;
     return report.summary.ok ? EXIT.ok : EXIT.mustFailed;
   } finally {
     cleanup();

@@ -26,6 +26,33 @@ export const ClauseResult = z.object({
 });
 export type ClauseResult = z.infer<typeof ClauseResult>;
 
+/**
+ * The client matrix (`run --clients`): one row per client and scenario. `saw` is what the client
+ * showed (the fields of a success, or the error as that client names it); `expected`, on a failed
+ * row, is what the same client showed from the reference mock. Rows never change clause verdicts.
+ */
+export const ClientRow = z.object({
+  client: z.string(),
+  version: z.string(),
+  scenario: z.string(),
+  ok: z.boolean(),
+  saw: z.string(),
+  expected: z.string().optional(),
+});
+export type ClientRow = z.infer<typeof ClientRow>;
+
+/** One client's run: whether it is installed here (else how to install it), its time, its scenarios not applicable. */
+export const ClientRun = z.object({
+  client: z.string(),
+  available: z.boolean(),
+  version: z.string().optional(),
+  reason: z.string().optional(),
+  install: z.string().optional(),
+  ms: z.number(),
+  notApplicable: z.array(z.object({ scenario: z.string(), reason: z.string() })).default([]),
+});
+export type ClientRun = z.infer<typeof ClientRun>;
+
 const Tally = z.object({ pass: z.number(), fail: z.number(), notApplicable: z.number(), expectedFail: z.number(), unexpectedPass: z.number(), total: z.number() });
 
 export const ConformanceReport = z.object({
@@ -38,6 +65,9 @@ export const ConformanceReport = z.object({
   clauses: z.array(ClauseResult),
   /** Properties' failures: seed, path and the command that replays them. */
   replays: z.array(z.object({ test: z.string(), seed: z.number(), path: z.string(), command: z.string() })).default([]),
+  /** The client matrix: scenario × client rows, and each client's availability and time. */
+  clients: z.array(ClientRow).default([]),
+  clientRuns: z.array(ClientRun).default([]),
   summary: z.object({
     must: Tally,
     should: Tally,

@@ -10,9 +10,11 @@ import { TargetProfile } from '../fixtures/target.ts';
 import { API_CALLS, CLAUSE, EVIDENCE_PREFIX, REPLAY, SUBJECT, VERDICT, type Verdict } from '../fixtures/verdicts.ts';
 import { foldAll, uncoveredClauses, type Expectations, type TestVerdicts } from './fold.ts';
 import { buildReport, printSummary, writeReports } from './write.ts';
+import { CLIENT_RUN, type ClientRunResult } from '../fixtures/clients/matrix.ts';
+import { printClients } from './clients.ts';
 
 type Options = { out: string; mode: 'run' | 'test' | 'mutants' };
-type ProjectRun = { profile?: TargetProfile; declared: Set<string>; runs: TestVerdicts[]; calls: number; replays: { test: string; seed: number; path: string; command: string }[] };
+type ProjectRun = { profile?: TargetProfile; declared: Set<string>; runs: TestVerdicts[]; calls: number; replays: { test: string; seed: number; path: string; command: string }[]; clients?: ClientRunResult[] };
 
 export default class ConformanceReporter implements Reporter {
   private readonly projects = new Map<string, ProjectRun>();
@@ -62,6 +64,8 @@ export default class ConformanceReporter implements Reporter {
       if (a.type === API_CALLS) run.calls += Number(a.description);
       if (a.type === REPLAY) run.replays.push({ test: title, ...JSON.parse(a.description!) });
     }
+    const client = result.annotations.find((a) => a.type === CLIENT_RUN);
+    if (client) return void (run.clients ??= []).push(JSON.parse(client.description!));
     for (const at of result.attachments)
       if (at.name.startsWith(EVIDENCE_PREFIX) && at.body) evidence[at.name.slice(EVIDENCE_PREFIX.length)] = (JSON.parse(at.body.toString('utf8')) as { calls: unknown[] }).calls;
     run.runs.push({ test: title, verdicts, evidence });
@@ -87,17 +91,17 @@ export default class ConformanceReporter implements Reporter {
     const finished = new Date();
     const judged: FaultJudgement[] = [];
     for (const [name, run] of this.projects) {
-      if (!run.profile || !run.runs.length || name === 'faults') continue;
+      if (!run.profile || (!run.runs.length && !run.clients?.length) || name === 'faults') continue;
       const fault = run.profile.faults[0];
       if (fault) {
         judged.push(judge(fault as FaultName, run.runs.flatMap((r) => r.verdicts)));
         continue;
       }
       const results = foldAll(run.runs, run.declared, expectations?.clauses);
-      const report = buildReport(run.profile, results, { started: this.started, finished, calls: run.calls, replays: run.replays, expectations: expectations?.file });
+      const report = buildReport(run.profile, results, { started: this.started, finished, calls: run.calls, replays: run.replays, expectations: expectations?.file, clients: run.clients });
       const dir = this.options.mode === 'run' ? this.options.out : `${this.options.out}/projects/${name}`;
       writeReports(dir, report);
-      if (this.options.mode === 'run') printSummary(report, dir);
+      if (this.options.mode === 'run') printSummary(report, dir), printClients(report);
     }
     if (judged.length) {
       const m = matrixSummary(judged);

@@ -3,6 +3,7 @@
 // grouped by section with level, evidence letter and status; each failure opens to its calls
 // (request, answer, reproduce line).
 import type { ClauseResult, ConformanceReport } from '../contracts/report.ts';
+import { renderClientsHtml } from './clients.ts';
 
 const esc = (s: unknown) => String(s ?? '').replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const SECTION_TITLES: Record<string, string> = {
@@ -143,6 +144,7 @@ details{margin:.4rem 0}summary{cursor:pointer;color:#0969da}details[open]>summar
 .call{border-left:3px solid #d0d7de;padding-left:.6rem;margin:.6rem 0}.call-h .ans{font-family:ui-monospace,monospace}.call-h .ms{color:#57606a;font-size:12px}
 .rr{display:grid;grid-template-columns:1fr 1fr;gap:.5rem}.rr>div{min-width:0}.lbl{font-size:11px;text-transform:uppercase;letter-spacing:.04em;color:#57606a;margin-top:.3rem}
 .attention h2{color:#a40e26}.attention a{color:inherit}.legend{font-size:13px}
+table.clients td.ok{color:#116329;font-weight:700}table.clients td.bad{background:#fff8f7;color:#a40e26;font-size:12px}table.clients td.na{color:#57606a}
 </style></head><body>
 <h1>Conformance: ${esc(r.target.name)}</h1>
 <div class="meta">${esc(r.target.kind)}${r.target.endpoint ? ` at ${esc(r.target.endpoint)}` : ''} · region ${esc(r.target.region)} · ${esc(r.startedAt)} · ${(r.durationMs / 1000).toFixed(1)} s · ${r.summary.apiCalls} API calls · ${esc(r.suite.name)} ${esc(r.suite.version)} (catalogue ${esc(r.suite.catalogueHash)})${r.expectations ? ` · expectations ${esc(r.expectations)}` : ''}</div>
@@ -151,6 +153,7 @@ ${attention(r)}
 ${replays(r)}
 <p class="meta legend">MUST failing means not conformant; SHOULD failing means it works with the SDKs but differs from AWS; not applicable means the target cannot exercise the clause (never counted as a pass); expected fail is a deviation the expectations file lists. Evidence: M API model, D AWS documentation, O observed on AWS, I inferred. Open “Evidence” under a failure for its API calls and a curl line that reproduces each.</p>
 ${body}
+${renderClientsHtml(r)}
 </body></html>
 `;
 }

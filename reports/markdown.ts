@@ -1,6 +1,7 @@
 // conformance.md: short enough for a CI step summary or a pull-request comment.
 import type { ConformanceReport } from '../contracts/report.ts';
 import { headline } from '../fixtures/redact.ts';
+import { renderClientsMarkdown } from './clients.ts';
 
 const score = (t: ConformanceReport['summary']['must']) => `${t.pass} of ${t.total - t.notApplicable}${t.notApplicable ? ` (${t.notApplicable} not applicable)` : ''}`;
 
@@ -28,5 +29,6 @@ export function renderMarkdown(r: ConformanceReport): string {
   const na = r.clauses.filter((c) => c.status === 'not-applicable');
   if (na.length) out.push('', `Not applicable (${na.length}): ${na.map((c) => `\`${c.id}\` (${c.message})`).join('; ')}.`);
   if (r.replays.length) out.push('', 'Property failures replay with:', ...r.replays.map((p) => `- ${p.test}: \`${p.command}\``));
+  out.push(...renderClientsMarkdown(r));
   return out.join('\n') + '\n';
 }

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { ConformanceReport, SCHEMA_VERSION, type ClauseResult } from '../contracts/report.ts';
 import type { TargetProfile } from '../fixtures/target.ts';
 import { headline, redact } from '../fixtures/redact.ts';
+import type { ClientRunResult } from '../fixtures/clients/matrix.ts';
+import { clientSection } from './clients.ts';
 import { catalogueHash, summarise } from './fold.ts';
 import { renderHtml } from './html.ts';
 import { renderJunit } from './junit.ts';
@@ -14,7 +16,7 @@ export const suiteVersion = (): { name: string; version: string } => JSON.parse(
 export function buildReport(
   profile: TargetProfile,
   clauses: ClauseResult[],
-  run: { started: Date; finished: Date; calls: number; replays: ConformanceReport['replays']; expectations?: string },
+  run: { started: Date; finished: Date; calls: number; replays: ConformanceReport['replays']; expectations?: string; clients?: ClientRunResult[] },
 ): ConformanceReport {
   const { name, version } = suiteVersion();
   return ConformanceReport.parse(
@@ -27,6 +29,7 @@ export function buildReport(
       expectations: run.expectations,
       clauses,
       replays: run.replays,
+      ...clientSection(run.clients ?? []),
       summary: summarise(clauses, run.calls, !!run.expectations),
     }),
   );

@@ -1,0 +1,50 @@
+// The client matrix: the core scenarios through each client of `--clients` (CC_CLIENTS; `js` by
+// default), against the target and against a faithful reference mock of this worker at once.
+// A test per client, so that the clients spread over the workers and each one's time is its own.
+// Rows go to the report through an annotation; they never change a clause's verdict.
+import type { AwsCredentialIdentity } from '@smithy/types';
+import { OPERATION } from '../contracts/operation.ts';
+import { clients, parseClients } from '../fixtures/clients/index.ts';
+import { CLIENT_RUN, runClientMatrix, type ClientRunResult } from '../fixtures/clients/matrix.ts';
+import { mockSide } from '../fixtures/clients/reference.ts';
+import type { ScenarioSide } from '../fixtures/clients/scenarios.ts';
+import { developerProvider } from '../fixtures/pools.ts';
+import { redact } from '../fixtures/redact.ts';
+import { expect, test } from '../fixtures/test.ts';
+
+const chosen = parseClients(process.env.CC_CLIENTS);
+if (!chosen.ok) throw new Error(chosen.error); // the CLI checked it; this is a bad CC_CLIENTS
+
+test.describe('clients', () => {
+  for (const name of chosen.names)
+    test(`client ${name}: the core scenarios read as from the reference mock`, async ({ target, pools, jwks, user, profile }, testInfo) => {
+      let reference: Awaited<ReturnType<typeof mockSide>> | undefined;
+      let result: ClientRunResult;
+      try {
+        reference = await mockSide(target.region);
+        const side: ScenarioSide = {
+          endpoint: target.endpoint,
+          region: target.region,
+          credentials: target.credentials as AwsCredentialIdentity,
+          pool: await pools.shared(),
+          provider: developerProvider(),
+          issuer: target.issuer,
+          jwks: async () => (await jwks()).verifyKey,
+          inject: target.inject && (() => target.inject!(OPERATION)),
+          // Only the embedded mock can refuse every call at will (a quota of zero) without a burst.
+          throttle: target.mock && ((on: boolean) => target.mock!.enforceQuota(on ? 0 : undefined)),
+          pace: target.pacer && (() => target.pacer!.wait()),
+        };
+        result = await runClientMatrix(clients[name](), side, reference.side, { user });
+      } catch (e) {
+        // A crash of the matrix itself is a failed row, not a client that silently vanishes from the report.
+        const saw = `the client matrix stopped: ${(e as Error).message.split('\n')[0]}`;
+        result = { client: name, available: true, version: '?', ms: 0, notApplicable: [], rows: [{ client: name, version: '?', scenario: '*', ok: false, saw }] };
+      } finally {
+        await reference?.close();
+      }
+      testInfo.annotations.push({ type: CLIENT_RUN, description: JSON.stringify(redact(result)) });
+      // A client that is not installed is reported with its install command, never failed.
+      if (!profile.recordOnly) expect(result.rows.filter((r) => !r.ok), `${name} saw something other than from the reference mock`).toEqual([]);
+    });
+});
