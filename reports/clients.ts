@@ -36,7 +36,8 @@ export function renderClientsMarkdown(r: ConformanceReport): string[] {
   const failed = clientsFailed(r);
   const out = ['', '## Clients', '', `${failed.length ? '❌' : '✅'} ${r.clients.length - failed.length} of ${r.clients.length} client rows read as from the reference mock (client rows do not change clause verdicts).`];
   if (runs.length) {
-    const md = (s: string) => s.replace(/\|/g, '\\|');
+    // Table cells are Markdown, where <token> would be read as an HTML tag.
+    const md = (s: string) => s.replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
     out.push('', `| scenario | ${runs.map((c) => `${c.client} (${c.version})`).join(' | ')} |`, `|---|${runs.map(() => '---').join('|')}|`);
     for (const s of scenarios)
       out.push(`| ${s} | ${runs.map((c) => {
