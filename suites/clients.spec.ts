@@ -30,6 +30,7 @@ test.describe('clients', () => {
           provider: developerProvider(),
           issuer: target.issuer,
           jwks: async () => (await jwks()).verifyKey,
+          publicLogin: profile.publicLogin && { ...profile.publicLogin, freshPool: () => pools.create() },
           inject: target.inject && (() => target.inject!(OPERATION)),
           // Only the embedded mock can refuse every call at will (a quota of zero) without a burst.
           throttle: target.mock && ((on: boolean) => target.mock!.enforceQuota(on ? 0 : undefined)),
