@@ -10,7 +10,8 @@ import { TargetProfile } from '../fixtures/target.ts';
 import { API_CALLS, CLAUSE, EVIDENCE_PREFIX, REPLAY, SUBJECT, VERDICT, type Verdict } from '../fixtures/verdicts.ts';
 import { foldAll, uncoveredClauses, type Expectations, type TestVerdicts } from './fold.ts';
 import { buildReport, printSummary, writeReports } from './write.ts';
-import { CLIENT_RUN, type ClientRunResult } from '../fixtures/clients/matrix.ts';
+import { CLIENT, CLIENT_RUN, stoppedRun, type ClientRunResult } from '../fixtures/clients/matrix.ts';
+import { plain } from '../fixtures/redact.ts';
 import { printClients } from './clients.ts';
 
 type Options = { out: string; mode: 'run' | 'test' | 'mutants' };
@@ -66,6 +67,8 @@ export default class ConformanceReporter implements Reporter {
     }
     const client = result.annotations.find((a) => a.type === CLIENT_RUN);
     if (client) return void (run.clients ??= []).push(JSON.parse(client.description!));
+    const stopped = test.annotations.find((a) => a.type === CLIENT)?.description;
+    if (stopped && result.status !== 'skipped') return void (run.clients ??= []).push(stoppedRun(stopped, plain(result.error?.message ?? result.status)));
     for (const at of result.attachments)
       if (at.name.startsWith(EVIDENCE_PREFIX) && at.body) evidence[at.name.slice(EVIDENCE_PREFIX.length)] = (JSON.parse(at.body.toString('utf8')) as { calls: unknown[] }).calls;
     run.runs.push({ test: title, verdicts, evidence });

@@ -5,7 +5,7 @@
 import type { AwsCredentialIdentity } from '@smithy/types';
 import { OPERATION } from '../contracts/operation.ts';
 import { clients, parseClients } from '../fixtures/clients/index.ts';
-import { CLIENT_RUN, runClientMatrix, type ClientRunResult } from '../fixtures/clients/matrix.ts';
+import { CLIENT, CLIENT_RUN, runClientMatrix, stoppedRun, type ClientRunResult } from '../fixtures/clients/matrix.ts';
 import { mockSide } from '../fixtures/clients/reference.ts';
 import type { ScenarioSide } from '../fixtures/clients/scenarios.ts';
 import { developerProvider } from '../fixtures/pools.ts';
@@ -17,7 +17,9 @@ if (!chosen.ok) throw new Error(chosen.error); // the CLI checked it; this is a 
 
 test.describe('clients', () => {
   for (const name of chosen.names)
-    test(`client ${name}: the core scenarios read as from the reference mock`, async ({ target, pools, jwks, user, profile }, testInfo) => {
+    test(`client ${name}: the core scenarios read as from the reference mock`, { annotation: { type: CLIENT, description: name } }, async ({ target, pools, jwks, user, profile }, testInfo) => {
+      // The CLI starts a Python process per call (about 1 to 3 s on a loaded machine, 36 calls).
+      test.setTimeout(name === 'cli' ? 300_000 : 120_000);
       let reference: Awaited<ReturnType<typeof mockSide>> | undefined;
       let result: ClientRunResult;
       try {
@@ -39,8 +41,7 @@ test.describe('clients', () => {
         result = await runClientMatrix(clients[name](), side, reference.side, { user });
       } catch (e) {
         // A crash of the matrix itself is a failed row, not a client that silently vanishes from the report.
-        const saw = `the client matrix stopped: ${(e as Error).message.split('\n')[0]}`;
-        result = { client: name, available: true, version: '?', ms: 0, notApplicable: [], rows: [{ client: name, version: '?', scenario: '*', ok: false, saw }] };
+        result = stoppedRun(name, (e as Error).message);
       } finally {
         await reference?.close();
       }
