@@ -5,7 +5,7 @@
 import { defineConfig, type Project } from '@playwright/test';
 import { runKey } from './fixtures/mock/keys.ts';
 import { runId } from './fixtures/pools.ts';
-import { mockProfile, TargetProfile } from './fixtures/target.ts';
+import { mockProfile, runSeed, TargetProfile } from './fixtures/target.ts';
 
 // The SDK warns on Node 20 about releases after January 2027; the lockfile pins a release that supports it.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -32,13 +32,14 @@ const killMatrix: Project = { name: 'kill-matrix', testMatch: /suites\/self\/kil
 const projects: Record<string, () => Project[]> = {
   run: () => {
     // The report judges a run: tests record verdicts and do not fail (a failed test costs a worker restart).
-    const profile = TargetProfile.parse({ ...JSON.parse(process.env.CC_TARGET!), recordOnly: true });
+    // A run without a seed gets one here, recorded in its reports (the CLI picks it itself).
+    const profile = TargetProfile.parse({ seed: runSeed(), ...JSON.parse(process.env.CC_TARGET!), recordOnly: true });
     return [{ name: profile.name, testMatch: CONFORMANCE, use: { profile } }];
   },
   mutants: () => [faultProject, killMatrix],
   test: () => [
     { name: 'self', testMatch: /suites\/self\/(?!kill-matrix|faults)[^/]*\.spec\.ts$/ },
-    { name: 'mock', testMatch: CONFORMANCE, use: { profile: mockProfile() } },
+    { name: 'mock', testMatch: CONFORMANCE, use: { profile: mockProfile({ seed: runSeed() }) } },
     faultProject,
     killMatrix,
   ],

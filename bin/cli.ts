@@ -10,7 +10,7 @@ import { isClauseId } from '../contracts/clauses.ts';
 import { ConformanceReport } from '../contracts/report.ts';
 import { faultNames, faults, isFaultName } from '../fixtures/mock/faults.ts';
 import { startMoto, UsageError } from '../fixtures/moto.ts';
-import { MOCK_CAPABILITIES, TargetProfile } from '../fixtures/target.ts';
+import { MOCK_CAPABILITIES, runSeed, TargetProfile } from '../fixtures/target.ts';
 import { DEFAULT_ACCOUNT_ID } from '../fixtures/mock/service.ts';
 import { ACCOUNT_ID } from '../contracts/token.ts';
 import { parseClients } from '../fixtures/clients/index.ts';
@@ -112,7 +112,8 @@ async function profileFrom(v: ReturnType<typeof parse<typeof targetOptions>>['va
     faultInjection: v['fault-injection'] === undefined ? undefined : resolve(v['fault-injection'] as string),
     accountId: v['account-id'],
     publicLogin: publicLogin ? { provider: publicLogin.split('=')[0], token: publicLogin.slice(publicLogin.indexOf('=') + 1) } : undefined,
-    seed: int('seed', v.seed as string | undefined),
+    // No --seed: one is picked here and recorded in every report, so that the run can be repeated.
+    seed: int('seed', v.seed as string | undefined) ?? runSeed(),
     runs: positive('runs', v.runs as string | undefined) ?? (kind === 'mock' ? undefined : 25),
     // The embedded mock has every capability; --quota may still change its rate.
     ...(kind === 'mock' ? { ...MOCK_CAPABILITIES, quota: positive('quota', v.quota as string | undefined) ?? MOCK_CAPABILITIES.quota } : {}),

@@ -2,14 +2,11 @@
 // MUST clause passed, with no expectations applied and no MUST clause not applicable (like
 // Kubernetes conformance: nothing skipped, nothing failed).
 import { writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { catalogue } from '../contracts/clauses.ts';
 import type { ConformanceReport } from '../contracts/report.ts';
 import { headline } from '../fixtures/redact.ts';
 import type { TargetProfile } from '../fixtures/target.ts';
-
-const require = createRequire(import.meta.url);
 
 export function certificate(report: ConformanceReport, profile: TargetProfile) {
   const must = report.clauses.filter((c) => c.level === 'MUST');
@@ -24,8 +21,10 @@ export function certificate(report: ConformanceReport, profile: TargetProfile) {
     certified: reasons.length === 0,
     reasons,
     suite: report.suite,
-    sdk: { name: '@aws-sdk/client-cognito-identity', version: (require('@aws-sdk/client-cognito-identity/package.json') as { version: string }).version },
+    sdk: report.run.sdk,
     target: { name: profile.name, kind: profile.kind, endpoint: profile.endpoint ?? 'embedded reference mock', region: profile.region, version: process.env.CC_TARGET_VERSION },
+    // What reproduces the run: the seed, the budget, the profile as declared (no secrets), the command.
+    run: { seed: report.run.seed, runs: report.run.runs, profile: report.run.profile, command: report.run.command },
     date: new Date().toISOString(),
     must: { pass: must.filter((c) => c.status === 'pass').length, total: must.length + unreported.length },
     should: { pass: should.filter((c) => c.status === 'pass').length, total: should.length },
@@ -42,6 +41,14 @@ export function writeCertificate(dir: string, report: ConformanceReport, profile
     `GetOpenIdTokenForDeveloperIdentity conformance, ${cert.suite.name} ${cert.suite.version} (catalogue ${cert.suite.catalogueHash}), ${cert.sdk.name} ${cert.sdk.version}, ${cert.date}.`,
     '',
     `Target: ${cert.target.kind} ${cert.target.endpoint}, region ${cert.target.region}${cert.target.version ? `, ${cert.target.version}` : ''}.`,
+    '',
+    `Reproduce: seed ${cert.run.seed}, ${cert.run.runs} runs per property: \`${cert.run.command}\``,
+    '',
+    'Target profile as declared (no secrets):',
+    '',
+    '```json',
+    JSON.stringify(cert.run.profile, null, 2),
+    '```',
     '',
     `MUST: ${cert.must.pass} of ${cert.must.total} pass. SHOULD (parity with AWS): ${cert.should.pass} of ${cert.should.total} pass.`,
     ...(cert.reasons.length ? ['', 'Why not:', ...cert.reasons.map((r) => `- ${r}`)] : []),

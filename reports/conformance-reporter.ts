@@ -7,7 +7,8 @@ import type { FaultName } from '../fixtures/mock/faults.ts';
 import { judge, matrixSummary, renderMatrixMarkdown, type FaultJudgement } from './matrix.ts';
 import type { FullConfig, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { TargetProfile } from '../fixtures/target.ts';
-import { API_CALLS, CLAUSE, EVIDENCE_PREFIX, REPLAY, SUBJECT, VERDICT, type Verdict } from '../fixtures/verdicts.ts';
+import { API_CALLS, CLAUSE, EVIDENCE_PREFIX, PROVOKED, REPLAY, SUBJECT, VERDICT, type Provoked, type Verdict } from '../fixtures/verdicts.ts';
+import { registerAccountId, registerSecret } from '../fixtures/redact.ts';
 import { foldAll, uncoveredClauses, type Expectations, type TestVerdicts } from './fold.ts';
 import { buildReport, printSummary, writeReports } from './write.ts';
 import { CLIENT, CLIENT_RUN, stoppedRun, type ClientRunResult } from '../fixtures/clients/matrix.ts';
@@ -15,7 +16,7 @@ import { plain } from '../fixtures/redact.ts';
 import { printClients } from './clients.ts';
 
 type Options = { out: string; mode: 'run' | 'test' | 'mutants' };
-type ProjectRun = { profile?: TargetProfile; declared: Set<string>; runs: TestVerdicts[]; calls: number; replays: { test: string; seed: number; path: string; command: string }[]; clients?: ClientRunResult[] };
+type ProjectRun = { profile?: TargetProfile; declared: Set<string>; runs: TestVerdicts[]; calls: number; provoked: Provoked[]; replays: { test: string; seed: number; path: string; command: string }[]; clients?: ClientRunResult[] };
 
 export default class ConformanceReporter implements Reporter {
   private readonly projects = new Map<string, ProjectRun>();
@@ -36,7 +37,11 @@ export default class ConformanceReporter implements Reporter {
     this.uncovered = [];
     for (const p of config.projects) {
       const profile = (p.use as { profile?: unknown }).profile;
-      this.projects.set(p.name, { profile: profile ? TargetProfile.parse(profile) : undefined, declared: new Set(), runs: [], calls: 0, replays: [] });
+      const parsed = profile ? TargetProfile.parse(profile) : undefined;
+      // The reports are written in this process: what the workers redact must be redacted here too.
+      registerSecret(parsed?.publicLogin?.token);
+      registerAccountId(parsed?.accountId);
+      this.projects.set(p.name, { profile: parsed, declared: new Set(), runs: [], calls: 0, provoked: [], replays: [] });
     }
     for (const t of suite.allTests()) {
       const run = this.projects.get(t.parent.project()?.name ?? '');
@@ -64,6 +69,7 @@ export default class ConformanceReporter implements Reporter {
       if (a.type === VERDICT) verdicts.push(JSON.parse(a.description!));
       if (a.type === API_CALLS) run.calls += Number(a.description);
       if (a.type === REPLAY) run.replays.push({ test: title, ...JSON.parse(a.description!) });
+      if (a.type === PROVOKED) run.provoked.push(JSON.parse(a.description!));
     }
     const client = result.annotations.find((a) => a.type === CLIENT_RUN);
     if (client) return void (run.clients ??= []).push(JSON.parse(client.description!));
@@ -85,7 +91,7 @@ export default class ConformanceReporter implements Reporter {
     const project = this.projects.get(name);
     const subject = result.annotations.find((a) => a.type === SUBJECT)?.description ?? name;
     if (!project?.profile || subject === name) return project;
-    if (!this.projects.has(subject)) this.projects.set(subject, { profile: { ...project.profile, faults: [subject.slice('fault:'.length)], name: subject }, declared: project.declared, runs: [], calls: 0, replays: [] });
+    if (!this.projects.has(subject)) this.projects.set(subject, { profile: { ...project.profile, faults: [subject.slice('fault:'.length)], name: subject }, declared: project.declared, runs: [], calls: 0, provoked: [], replays: [] });
     return this.projects.get(subject);
   }
 
@@ -101,7 +107,7 @@ export default class ConformanceReporter implements Reporter {
         continue;
       }
       const results = foldAll(run.runs, run.declared, expectations?.clauses);
-      const report = buildReport(run.profile, results, { started: this.started, finished, calls: run.calls, replays: run.replays, expectations: expectations?.file, clients: run.clients });
+      const report = buildReport(run.profile, results, { started: this.started, finished, calls: run.calls, replays: run.replays, provoked: run.provoked, expectations: expectations?.file, clients: run.clients });
       const dir = this.options.mode === 'run' ? this.options.out : `${this.options.out}/projects/${name}`;
       writeReports(dir, report);
       if (this.options.mode === 'run') printSummary(report, dir), printClients(report);

@@ -2,8 +2,10 @@
 // Pure: the reporter feeds it, the kill matrix and unit tests call it directly.
 import { createHash } from 'node:crypto';
 import { catalogue, type Clause } from '../contracts/clauses.ts';
-import type { ClauseResult, ClauseStatus, ConformanceReport } from '../contracts/report.ts';
-import type { Verdict } from '../fixtures/verdicts.ts';
+import { modelledErrors } from '../contracts/operation.ts';
+import { provokedBy } from '../contracts/exceptions.ts';
+import type { ClauseResult, ClauseStatus, ConformanceReport, ExceptionRow, RootCause } from '../contracts/report.ts';
+import type { Provoked, Verdict } from '../fixtures/verdicts.ts';
 
 export type TestVerdicts = { test: string; verdicts: Verdict[]; evidence?: Record<string, unknown[]> };
 export type Expectations = Record<string, string>; // clause id → reason it is expected to fail
@@ -16,16 +18,22 @@ export function foldClause(c: Clause, runs: TestVerdicts[], expected?: string): 
   const passed = mine.filter((v) => v.status === 'pass');
   let status: ClauseStatus;
   let message: string | undefined;
+  let blockedBy: string | undefined;
   if (!mine.length) [status, message] = ['fail', 'no test reported a verdict for this clause'];
   else if (failed.length) [status, message] = ['fail', failed[0].message];
   else if (passed.length) status = 'pass';
-  else [status, message] = ['not-applicable', mine[0].message];
+  else {
+    // Not reached because a precondition failed names that clause (the root cause) before a missing capability.
+    const blocked = mine.find((v) => v.blockedBy);
+    [status, message] = ['not-applicable', (blocked ?? mine[0]).message];
+    blockedBy = blocked?.blockedBy;
+  }
   if (expected !== undefined) {
     if (status === 'fail') [status, message] = ['expected-fail', `${expected} (${message})`];
     else if (status === 'pass') [status, message] = ['unexpected-pass', `expected to fail (${expected}) but passed: update the expectations file`];
   }
   const { section, level, evidence, behaviour, id } = c;
-  return { id, section, level, evidence, behaviour, status, message, tests: [...new Set(mine.map((v) => v.test))], failures: failed.map((v) => ({ test: v.test, message: v.message, calls: v.calls })) };
+  return { id, section, level, evidence, behaviour, status, message, blockedBy, tests: [...new Set(mine.map((v) => v.test))], failures: failed.map((v) => ({ test: v.test, message: v.message, calls: v.calls })) };
 }
 
 const tally = (rs: ClauseResult[]) => ({
@@ -56,4 +64,46 @@ export const uncoveredClauses = (declared: Set<string>) => catalogue.filter((c) 
 /** Clause results for a run: every clause any test declared (all of them on a full run). */
 export function foldAll(runs: TestVerdicts[], declared: Set<string>, expectations: Expectations = {}) {
   return catalogue.filter((c) => declared.has(c.id)).map((c) => foldClause(c, runs, expectations[c.id]));
+}
+
+/** Clauses not reached, grouped under the failed clause that blocked them, most blocking first. */
+export function rootCauses(results: ClauseResult[]): RootCause[] {
+  const byId = new Map(results.map((r) => [r.id, r]));
+  const groups = new Map<string, string[]>();
+  for (const r of results) if (r.status === 'not-applicable' && r.blockedBy) groups.set(r.blockedBy, [...(groups.get(r.blockedBy) ?? []), r.id]);
+  return [...groups]
+    .map(([clause, notReached]) => {
+      const c = byId.get(clause);
+      return { clause, level: c?.level ?? 'MUST', status: c?.status ?? 'fail', notReached };
+    })
+    .sort((a, b) => b.notReached.length - a.notReached.length || a.clause.localeCompare(b.clause));
+}
+
+/**
+ * The table of the seven declared exceptions: per exception, the clauses that provoked it on this run
+ * (from the tests' PROVOKED records) and each distinct answer, and why a clause did not provoke it.
+ */
+export function exceptionTable(results: ClauseResult[], provoked: Provoked[]): ExceptionRow[] {
+  const byId = new Map(results.map((r) => [r.id, r]));
+  return modelledErrors.map((exception) => {
+    const ids = provokedBy[exception];
+    const answers = provoked.filter((p) => ids.includes(p.clause));
+    const counted = new Map<string, { clause: string; answer: string; count: number }>();
+    for (const p of answers) {
+      const key = `${p.clause}\u0000${p.answer}`;
+      counted.set(key, { clause: p.clause, answer: p.answer, count: (counted.get(key)?.count ?? 0) + 1 });
+    }
+    const silent = ids.filter((id) => !answers.some((p) => p.clause === id));
+    const why = silent.map((id) => {
+      const r = byId.get(id);
+      return `${id} ${!r ? 'was not run' : r.status === 'not-applicable' ? `was not applicable: ${r.message ?? ''}` : 'provoked nothing'}`;
+    });
+    return {
+      exception,
+      clauses: ids.filter((id) => answers.some((p) => p.clause === id)),
+      answered: [...counted.values()],
+      thrown: answers.some((p) => p.answer.split(' ').slice(1).join(' ') === exception),
+      ...(why.length ? { note: why.join('; ') } : {}),
+    };
+  });
 }

@@ -4,6 +4,7 @@
 // (request, answer, reproduce line).
 import type { ClauseResult, ConformanceReport } from '../contracts/report.ts';
 import { renderClientsHtml } from './clients.ts';
+import { answeredText, reproduceLine, thrownText } from './sections.ts';
 
 const esc = (s: unknown) => String(s ?? '').replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const SECTION_TITLES: Record<string, string> = {
@@ -93,6 +94,25 @@ function attention(r: ConformanceReport) {
   return `<section class="attention"><h2>Clauses that did not pass (${bad.length})</h2><table class="clauses"><colgroup><col class="c-status"><col class="c-level"><col></colgroup><thead><tr><th>status</th><th>level</th><th>clause and what went wrong (click the id for its evidence)</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
+function causes(r: ConformanceReport) {
+  if (!r.rootCauses.length) return '';
+  const rows = r.rootCauses
+    .map((c) => `<tr class="${c.status}"><td>${badge(c.status)}</td><td><a href="#${anchor(c.clause)}"><code class="cid">${esc(c.clause)}</code></a>: ${plural(c.notReached.length, 'clause')} not reached<div class="beh">${c.notReached.map((id) => `<a href="#${anchor(id)}"><code>${esc(id)}</code></a>`).join(', ')}</div></td></tr>`)
+    .join('');
+  return `<section class="root-causes"><h2>Root causes (${r.rootCauses.length})</h2><p class="meta">Clauses not reached because a clause they rest on failed: fix these first.</p><table class="clauses"><colgroup><col class="c-status"><col></colgroup><tbody>${rows}</tbody></table></section>`;
+}
+
+function exceptions(r: ConformanceReport) {
+  const rows = r.exceptions
+    .map((e) => `<tr class="exception"><td><code>${esc(e.exception)}</code></td><td>${e.clauses.map((c) => `<a href="#${anchor(c)}"><code>${esc(c)}</code></a>`).join(', ') || '—'}</td><td>${esc(answeredText(e))}</td><td>${thrownText(e)}</td></tr>`)
+    .join('');
+  return `<section class="exceptions"><h2>Declared exceptions</h2><p class="meta">The operation's seven modelled exceptions: which clauses provoked each on this run, what the target answered, and whether it threw the exception.</p><table class="clauses"><colgroup><col style="width:20rem"><col style="width:16rem"><col><col style="width:4rem"></colgroup><thead><tr><th>exception</th><th>provoked by</th><th>the target answered</th><th>thrown</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+}
+
+function reproduce(r: ConformanceReport) {
+  return `<section class="reproduce"><h2>Reproduce this run</h2><p class="meta">${esc(reproduceLine(r))}</p><code class="repro">${esc(r.run.command)}</code><details><summary>Target profile (no secrets)</summary><pre>${esc(JSON.stringify(r.run.profile, null, 2))}</pre></details></section>`;
+}
+
 function replays(r: ConformanceReport) {
   if (!r.replays.length) return '';
   const rows = r.replays.map((p) => `<tr><td>${esc(p.test)}<div class="beh">seed ${esc(p.seed)} · path ${esc(p.path)}</div><code class="repro">${esc(p.command)}</code></td></tr>`).join('');
@@ -147,10 +167,13 @@ details{margin:.4rem 0}summary{cursor:pointer;color:#0969da}details[open]>summar
 table.clients td.ok{color:#116329;font-weight:700}table.clients td.bad{background:#fff8f7;color:#a40e26;font-size:12px}table.clients td.na{color:#57606a}
 </style></head><body>
 <h1>Conformance: ${esc(r.target.name)}</h1>
-<div class="meta">${esc(r.target.kind)}${r.target.endpoint ? ` at ${esc(r.target.endpoint)}` : ''} · region ${esc(r.target.region)} · ${esc(r.startedAt)} · ${(r.durationMs / 1000).toFixed(1)} s · ${r.summary.apiCalls} API calls · ${esc(r.suite.name)} ${esc(r.suite.version)} (catalogue ${esc(r.suite.catalogueHash)})${r.expectations ? ` · expectations ${esc(r.expectations)}` : ''}</div>
+<div class="meta">${esc(r.target.kind)}${r.target.endpoint ? ` at ${esc(r.target.endpoint)}` : ''} · region ${esc(r.target.region)} · ${esc(r.startedAt)} · ${(r.durationMs / 1000).toFixed(1)} s · ${r.summary.apiCalls} API calls · ${esc(r.suite.name)} ${esc(r.suite.version)} (catalogue ${esc(r.suite.catalogueHash)}) · seed ${r.run.seed}, ${r.run.runs} runs per property${r.expectations ? ` · expectations ${esc(r.expectations)}` : ''}</div>
 ${verdict(r)}
+${causes(r)}
 ${attention(r)}
 ${replays(r)}
+${exceptions(r)}
+${reproduce(r)}
 <p class="meta legend">MUST failing means not conformant; SHOULD failing means it works with the SDKs but differs from AWS; not applicable means the target cannot exercise the clause (never counted as a pass); expected fail is a deviation the expectations file lists. Evidence: M API model, D AWS documentation, O observed on AWS, I inferred. Open “Evidence” under a failure for its API calls and a curl line that reproduces each.</p>
 ${body}
 ${renderClientsHtml(r)}

@@ -2,6 +2,7 @@
 import type { ConformanceReport } from '../contracts/report.ts';
 import { headline } from '../fixtures/redact.ts';
 import { renderClientsMarkdown } from './clients.ts';
+import { answeredText, reproduceLine, rootCauseLine, thrownText } from './sections.ts';
 
 const score = (t: ConformanceReport['summary']['must']) => `${t.pass} of ${t.total - t.notApplicable}${t.notApplicable ? ` (${t.notApplicable} not applicable)` : ''}`;
 
@@ -13,7 +14,10 @@ export function renderMarkdown(r: ConformanceReport): string {
     `${r.summary.ok ? '✅' : '❌'} **MUST ${score(r.summary.must)} pass** · SHOULD ${score(r.summary.should)} pass · ${r.summary.apiCalls} API calls · ${(r.durationMs / 1000).toFixed(1)} s`,
     '',
     `Target \`${r.target.kind}\`${r.target.endpoint ? ` at ${r.target.endpoint}` : ''}, region ${r.target.region}; suite ${r.suite.name} ${r.suite.version} (catalogue ${r.suite.catalogueHash})${r.expectations ? `; expectations ${r.expectations}` : ''}.`,
+    '',
+    `Reproduce: ${reproduceLine(r)}: \`${r.run.command}\``,
   ];
+  if (r.rootCauses.length) out.push('', '**Root causes** (clauses not reached because a clause they rest on failed):', '', ...r.rootCauses.map((c) => `- ${rootCauseLine(c)}`));
   if (failing.length) {
     out.push('', '| clause | level | status | why |', '|---|---|---|---|');
     for (const c of failing) out.push(`| \`${c.id}\` | ${c.level} | ${c.status} | ${headline(c.message, 200).replace(/\|/g, '\\|')} |`);
@@ -30,5 +34,8 @@ export function renderMarkdown(r: ConformanceReport): string {
   if (na.length) out.push('', `Not applicable (${na.length}): ${na.map((c) => `\`${c.id}\` (${c.message})`).join('; ')}.`);
   if (r.replays.length) out.push('', 'Property failures replay with:', ...r.replays.map((p) => `- ${p.test}: \`${p.command}\``));
   out.push(...renderClientsMarkdown(r));
+  out.push('', '## Declared exceptions', '', '| exception | provoked by | the target answered | thrown |', '|---|---|---|---|');
+  for (const e of r.exceptions) out.push(`| ${e.exception} | ${e.clauses.map((c) => `\`${c}\``).join(', ') || '—'} | ${answeredText(e).replace(/\|/g, '\\|')} | ${thrownText(e)} |`);
+  out.push('', '<details><summary>Target profile (no secrets)</summary>', '', '```json', JSON.stringify(r.run.profile, null, 2), '```', '', '</details>');
   return out.join('\n') + '\n';
 }

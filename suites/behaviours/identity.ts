@@ -1,6 +1,6 @@
 // Identity: create and retrieve (aws-behaviour.md §4 "Identity").
 import { IdentityId } from '../../contracts/operation.ts';
-import { dev, inTurn, issued, resolve } from '../../fixtures/assert.ts';
+import { dev, inTurn, issued, resolve, retrieved } from '../../fixtures/assert.ts';
 import { expect, test } from '../../fixtures/test.ts';
 import { clauses } from '../../fixtures/verdicts.ts';
 import { behaviours } from '../../fixtures/behaviours.ts';
@@ -31,10 +31,7 @@ behaviours('identity', () => {
   test('the same developer user again gets the same identity', clauses('identity.retrieve'), async ({ api, pools, user, verdicts }) => {
     const pool = await pools.shared();
     const u = user();
-    await verdicts.check('identity.retrieve', async () => {
-      const first = await resolve(api, pool, u);
-      expect(await resolve(api, pool, u), 'the IdentityId the second call answers').toBe(first);
-    });
+    await verdicts.check('identity.retrieve', () => retrieved(api, pool, u));
   });
 
   test('different developer users get different identities', clauses('identity.distinct-users'), async ({ api, pools, user, verdicts }) => {
@@ -58,6 +55,8 @@ behaviours('identity', () => {
       ` ${u} with  spaces `,
       `${u}:with/colons:and/slashes`,
     ];
+    // Only where an ordinary user is retrieved can an unusual one be found not to be.
+    if (!(await verdicts.requires('identity.retrieve', () => retrieved(api, pool, user())))) return;
     await verdicts.check('identity.user-id-opaque', async () => {
       for (const c of cases) {
         const created = await resolve(api, pool, c);

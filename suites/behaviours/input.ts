@@ -109,6 +109,7 @@ behaviours('input', () => {
       return { id, r };
     };
     const tries = await inTurn([`${target.region}:${randomUUID()}`, deleted], ask);
+    verdicts.provoked('pool.not-found.exact', tries.map((t) => t.r));
     await verdicts.check('pool.not-found', () => eachRejected(tries, (t) => `IdentityPoolId ${t.id}`));
     await verdicts.check('pool.not-found.exact', () => tries.forEach((t) => answered(t.r, ['ResourceNotFoundException'], `IdentityPool '${t.id}' not found.`)));
   });

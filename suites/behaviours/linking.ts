@@ -1,15 +1,18 @@
 // Linking logins to an existing identity (aws-behaviour.md §4 "Linking").
 import { randomUUID } from 'node:crypto';
-import { answered, dev, issued, rejected, resolve } from '../../fixtures/assert.ts';
+import { answered, dev, issued, rejected, resolve, retrieved } from '../../fixtures/assert.ts';
 import { expect, test } from '../../fixtures/test.ts';
 import { clauses } from '../../fixtures/verdicts.ts';
 import { behaviours } from '../../fixtures/behaviours.ts';
 
 behaviours('linking', () => {
+  // A link is seen by looking users up again: identity.retrieve is the precondition of these clauses,
+  // checked on the identity's first user, and they are not reached when it does not hold.
   test('an IdentityId plus a new developer user links the user', clauses('link.add-login'), async ({ api, pools, user, verdicts }) => {
     const pool = await pools.shared();
     const [a, b] = [user('a'), user('b')];
-    const x = await resolve(api, pool, a);
+    let x = '';
+    if (!(await verdicts.requires('identity.retrieve', async () => (x = await retrieved(api, pool, a))))) return;
     const r = await api.getToken({ IdentityPoolId: pool, IdentityId: x, Logins: dev(b) });
     await verdicts.check('link.add-login', async () => {
       expect(issued(r).IdentityId, 'the answer names the identity linked to').toBe(x);
@@ -20,17 +23,19 @@ behaviours('linking', () => {
   test('linking keeps the logins the identity had', clauses('link.keeps-logins'), async ({ api, pools, user, verdicts }) => {
     const pool = await pools.shared();
     const [a, b] = [user('a'), user('b')];
-    const x = await resolve(api, pool, a);
+    let x = '';
+    if (!(await verdicts.requires('identity.retrieve', async () => (x = await retrieved(api, pool, a))))) return;
     const linked = await api.getToken({ IdentityPoolId: pool, IdentityId: x, Logins: dev(b) });
     // Only a link that happened can have kept (or lost) the first login.
-    if (!linked.ok) return verdicts.notApplicable(`linking a second user was refused (${linked.error}), so there is nothing to keep (see link.add-login)`);
+    if (!(await verdicts.requires('link.add-login', () => expect(issued(linked).IdentityId, 'the answer names the identity linked to').toBe(x)))) return;
     await verdicts.check('link.keeps-logins', async () => expect(await resolve(api, pool, a)).toBe(x));
   });
 
   test('linking a user already linked to the identity is idempotent', clauses('link.idempotent'), async ({ api, pools, user, verdicts }) => {
     const pool = await pools.shared();
     const a = user('a');
-    const x = await resolve(api, pool, a);
+    let x = '';
+    if (!(await verdicts.requires('identity.retrieve', async () => (x = await retrieved(api, pool, a))))) return;
     const r = await api.getToken({ IdentityPoolId: pool, IdentityId: x, Logins: dev(a) });
     await verdicts.check('link.idempotent', async () => {
       expect(issued(r).IdentityId, 'the answer names the identity').toBe(x);
@@ -42,8 +47,11 @@ behaviours('linking', () => {
     const pool = await pools.shared();
     const [a, b] = [user('a'), user('b')];
     const x = await resolve(api, pool, a);
-    const y = await resolve(api, pool, b);
+    // B is registered to Y only where B is retrieved again.
+    let y = '';
+    if (!(await verdicts.requires('identity.retrieve', async () => (y = await retrieved(api, pool, b))))) return;
     const r = await api.getToken({ IdentityPoolId: pool, IdentityId: x, Logins: dev(b) });
+    verdicts.provoked('link.user-registered-elsewhere', [r]);
     await verdicts.check('link.user-registered-elsewhere', async () => {
       answered(r, ['DeveloperUserAlreadyRegisteredException']);
       expect(await resolve(api, pool, b), 'the user still resolves to its own identity').toBe(y);
@@ -56,6 +64,7 @@ behaviours('linking', () => {
     const b = user('b');
     const ghost = `${target.region}:${randomUUID()}`;
     const r = await api.getToken({ IdentityPoolId: pool, IdentityId: ghost, Logins: dev(b) });
+    verdicts.provoked('link.unknown-identity.exact', [r]);
     const held = await verdicts.check('link.unknown-identity', () => rejected(r));
     await verdicts.check('link.unknown-identity.exact', () => answered(r, ['ResourceNotFoundException'], `Identity '${ghost}' not found.`));
     if (held) await verdicts.check('reject.no-side-effects', () => noSideEffects(pool, { unregistered: [b] }));
@@ -66,6 +75,7 @@ behaviours('linking', () => {
     const [a, b] = [user('a'), user('b')];
     const z = await resolve(api, other, a);
     const r = await api.getToken({ IdentityPoolId: pool, IdentityId: z, Logins: dev(b) });
+    verdicts.provoked('link.foreign-identity.exact', [r]);
     const held = await verdicts.check('link.foreign-identity', () => rejected(r));
     await verdicts.check('link.foreign-identity.exact', () => answered(r, ['NotAuthorizedException', 'ResourceNotFoundException']));
     if (held) await verdicts.check('reject.no-side-effects', () => noSideEffects(pool, { unregistered: [b] }));
@@ -101,14 +111,22 @@ behaviours('linking', () => {
     const pool = await pools.create(); // the public login may be linked only once per pool
     const { provider, token } = profile.publicLogin!;
     const withPublic = (u: string) => dev(u, { [provider]: token });
-    const y = issued(await api.getToken({ IdentityPoolId: pool, Logins: withPublic(user('a')) })).IdentityId;
+    const joins = async () => issued(await api.getToken({ IdentityPoolId: pool, Logins: withPublic(user('j')) })).IdentityId;
+    // link.public-login is the precondition: the public login belongs to Y, and a later call with it joins Y.
+    let y = '';
+    const linkedToY = async () => {
+      y = issued(await api.getToken({ IdentityPoolId: pool, Logins: withPublic(user('a')) })).IdentityId;
+      expect(await joins(), 'a second developer user with the public login joins its identity').toBe(y);
+    };
+    if (!(await verdicts.requires('link.public-login', linkedToY))) return;
     const b = user('b');
     const x = await resolve(api, pool, b);
     // X's own developer user with the public login that belongs to Y.
     const r = await api.getToken({ IdentityPoolId: pool, IdentityId: x, Logins: withPublic(b) });
+    verdicts.provoked('link.login-conflict.exact', [r]);
     await verdicts.check('link.login-conflict', async () => {
       rejected(r);
-      expect(issued(await api.getToken({ IdentityPoolId: pool, Logins: withPublic(user('d')) })).IdentityId, 'the public login still belongs to its identity').toBe(y);
+      expect(await joins(), 'the public login still belongs to its identity').toBe(y);
     });
     await verdicts.check('link.login-conflict.exact', () => answered(r, ['ResourceConflictException']));
   });

@@ -122,6 +122,7 @@ behaviours('protocol', () => {
     const pool = await pools.shared();
     await target.inject!(OPERATION);
     const r = await raw.send({ operation: OPERATION, body: { IdentityPoolId: pool, Logins: dev(user()) } });
+    verdicts.provoked('fault.internal-error', [r]);
     await verdicts.check('fault.internal-error', () => {
       expect(r.status, show(r)).toBe(500);
       expect(typeOf(r), show(r)).toBe('InternalErrorException');

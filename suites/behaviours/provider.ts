@@ -11,6 +11,7 @@ behaviours('provider', () => {
     const pool = await pools.shared();
     const a = user('a');
     const r = await api.getToken({ IdentityPoolId: pool, Logins: dev(a, { [OTHER_PROVIDER]: user('other') }) });
+    verdicts.provoked('provider.second-developer-provider.exact', [r]);
     const held = await verdicts.check('provider.second-developer-provider', () => rejected(r));
     await verdicts.check('provider.second-developer-provider.exact', () => answered(r, ['NotAuthorizedException', 'InvalidParameterException']));
     if (held) await verdicts.check('reject.no-side-effects', () => noSideEffects(pool, { unregistered: [a] }));
@@ -18,6 +19,7 @@ behaviours('provider', () => {
 
   test('a provider the pool does not have is rejected', clauses('provider.unknown-developer-provider', 'provider.unknown-developer-provider.exact'), async ({ api, pools, user, verdicts }) => {
     const r = await api.getToken({ IdentityPoolId: await pools.shared(), Logins: { [OTHER_PROVIDER]: user() } });
+    verdicts.provoked('provider.unknown-developer-provider.exact', [r]);
     await verdicts.check('provider.unknown-developer-provider', () => rejected(r));
     await verdicts.check('provider.unknown-developer-provider.exact', () => answered(r, ['NotAuthorizedException', 'InvalidParameterException'], new RegExp(UNSUPPORTED_PROVIDER_MESSAGE)));
   });

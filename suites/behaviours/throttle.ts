@@ -24,6 +24,7 @@ behaviours('throttle', () => {
     } finally {
       target.mock?.enforceQuota(undefined);
     }
+    verdicts.provoked('throttle.too-many-requests', answers);
     const refused = answers.map((r, i) => ({ r, u: users[i] })).filter(({ r }) => r.status !== 200);
     // Let the quota window pass so that the checks below are not throttled themselves.
     if (!target.mock) await new Promise((ok) => setTimeout(ok, 2000));
