@@ -156,3 +156,87 @@ export const tokenDuration = {
   /** One over the maximum and up to the largest integer a JSON number carries exactly. */
   aboveMax: fc.oneof(fc.constantFrom(max + 1, max + 2, Number.MAX_SAFE_INTEGER), fc.integer({ min: max + 1, max: 2 ** 31 - 1 })),
 };
+
+// ---- Developer user identifiers an emulator could take for one -------------------------------
+
+/**
+ * Ways an emulator may wrongly treat two developer user identifiers as one user. AWS compares them
+ * whole, byte for byte (aws-behaviour.md: case-sensitive, olegabu/cognito-helper#7), so each pair
+ * below is two users.
+ */
+export const conflationKinds = ['case', 'surrounding-whitespace', 'inner-whitespace', 'unicode-nfc-nfd', 'unicode-compatibility', 'truncation', 'separator', 'escaping'] as const;
+export type ConflationKind = (typeof conflationKinds)[number];
+/** One pair to try: its kind, a generated stem, and which variant of the kind. */
+export type Conflation = { kind: ConflationKind; stem: string; variant: number };
+
+const WHITESPACE = [' ', '\t', '\u00a0', '\u3000'];
+/** Characters whose NFC and NFD forms differ (Latin, Vietnamese, Hangul). */
+const COMPOSED = ['é', 'ñ', 'Å', 'ö', 'ệ', '가'];
+/** Characters NFKC folds into others (a ligature, full-width, circled, half-width katakana). */
+const COMPATIBLE = ['ﬁ', 'Ａ', '①', 'ｶ'];
+/** Lengths an emulator might cut identifiers to (the key and tag limits, byte-ish powers, the documented maximum's neighbours). */
+const CUTS = [64, 128, 255, 256, 512, 1000];
+const SEPARATORS = [':', '/', '|'];
+/** An escaped form and what it stands for: URL, form, JSON/Java, HTML and backslash escaping. */
+const ESCAPES: [string, string][] = [['%20', ' '], ['+', ' '], ['%3A', ':'], ['\\u0041', 'A'], ['&amp;', '&'], ['\\\\', '\\']];
+
+/** How many variants each kind has (the example test walks them all). */
+export const conflationVariants: Record<ConflationKind, number> = {
+  case: 2,
+  'surrounding-whitespace': WHITESPACE.length * 3,
+  'inner-whitespace': 3,
+  'unicode-nfc-nfd': COMPOSED.length,
+  'unicode-compatibility': COMPATIBLE.length,
+  truncation: CUTS.length,
+  separator: SEPARATORS.length * 2,
+  escaping: ESCAPES.length,
+};
+
+const swapCase = (s: string) => [...s].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join('');
+
+/**
+ * The two identifiers of a conflation, both built on `unique` (a run-unique user name) so that runs
+ * never meet: they differ exactly in the way the kind names, and both are 1..1024 characters.
+ */
+export function conflate({ kind, stem, variant }: Conflation, unique: string): [string, string] {
+  const x = `${unique}${stem}`;
+  const at = <T>(list: readonly T[]) => list[variant % list.length];
+  switch (kind) {
+    case 'case':
+      return variant % 2 ? [x, x.toUpperCase()] : [x, `${unique}${swapCase(stem)}`];
+    case 'surrounding-whitespace': {
+      const ws = WHITESPACE[Math.floor(variant / 3) % WHITESPACE.length];
+      return [x, [`${ws}${x}`, `${x}${ws}`, `${ws}${x}${ws}`][variant % 3]];
+    }
+    case 'inner-whitespace':
+      return [[`${unique} ${stem}`, `${unique}  ${stem}`], [`${unique} ${stem}`, `${unique}\t${stem}`], [`${unique} ${stem}`, `${unique}\u00a0${stem}`]][variant % 3] as [string, string];
+    case 'unicode-nfc-nfd': {
+      const a = `${x}${at(COMPOSED)}`.normalize('NFC');
+      return [a, a.normalize('NFD')];
+    }
+    case 'unicode-compatibility': {
+      const c = at(COMPATIBLE);
+      return [`${x}${c}`, `${x}${c.normalize('NFKC')}`];
+    }
+    case 'truncation': {
+      const n = at(CUTS);
+      const long = cut(x.repeat(Math.ceil((n + stem.length + 1) / x.length) + 1), n + stem.length + 1);
+      return [cut(long, n), long];
+    }
+    case 'separator': {
+      const sep = SEPARATORS[Math.floor(variant / 2) % SEPARATORS.length];
+      return [`${x}${sep}${stem}`, variant % 2 ? x : `${x}${sep}${stem}${sep}${stem}`];
+    }
+    case 'escaping': {
+      const [escaped, plain] = at(ESCAPES);
+      return [`${x}${escaped}${stem}`, `${x}${plain}${stem}`];
+    }
+  }
+}
+
+/** Conflatable pairs: any kind, any variant, a short generated stem with a letter in it. */
+export const conflatable: fc.Arbitrary<Conflation> = fc.record({
+  kind: fc.constantFrom(...conflationKinds),
+  stem: fc.stringMatching(/^[a-zA-Z][a-zA-Z0-9]{0,7}$/),
+  variant: fc.nat({ max: 23 }),
+});

@@ -96,7 +96,9 @@ export function exceptionTable(results: ClauseResult[], provoked: Provoked[]): E
     const silent = ids.filter((id) => !answers.some((p) => p.clause === id));
     const why = silent.map((id) => {
       const r = byId.get(id);
-      return `${id} ${!r ? 'was not run' : r.status === 'not-applicable' ? `was not applicable: ${r.message ?? ''}` : 'provoked nothing'}`;
+      if (!r) return `${id} was not run`;
+      if (r.blockedBy) return `${id} was not reached (${r.blockedBy} failed)`;
+      return `${id} ${r.status === 'not-applicable' ? `was not applicable: ${r.message ?? ''}` : 'provoked nothing'}`;
     });
     return {
       exception,

@@ -1,4 +1,5 @@
 // Identity: create and retrieve (aws-behaviour.md §4 "Identity").
+import { conflate, conflationKinds, conflationVariants } from '../../contracts/arbitraries.ts';
 import { IdentityId } from '../../contracts/operation.ts';
 import { dev, inTurn, issued, resolve, retrieved } from '../../fixtures/assert.ts';
 import { expect, test } from '../../fixtures/test.ts';
@@ -42,6 +43,18 @@ behaviours('identity', () => {
     await verdicts.check('identity.distinct-users', async () => {
       const ids = await inTurn(users, (x) => resolve(api, pool, x));
       expect(new Set(ids).size, `IdentityIds for ${users.join(', ')}: ${ids.join(', ')}`).toBe(users.length);
+    });
+  });
+
+  test('identifiers that differ only in case, whitespace, Unicode form, length, a separator or an escape are different users', clauses('identity.distinct-users'), async ({ api, pools, user, verdicts }) => {
+    const pool = await pools.shared('opaque');
+    // Every kind and variant of contracts/arbitraries.ts once; the property searches further.
+    const pairs = conflationKinds.flatMap((kind) => Array.from({ length: conflationVariants[kind] }, (_, variant) => ({ kind, variant, pair: conflate({ kind, stem: 'Ab1', variant }, user()) })));
+    await verdicts.check('identity.distinct-users', async () => {
+      for (const { kind, variant, pair } of pairs) {
+        const [a, b] = await inTurn(pair, (u) => resolve(api, pool, u));
+        expect(b, `${kind} #${variant}: ${JSON.stringify(pair[1].slice(0, 60))} is another user than ${JSON.stringify(pair[0].slice(0, 60))}`).not.toBe(a);
+      }
     });
   });
 

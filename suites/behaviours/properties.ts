@@ -3,7 +3,7 @@
 // come from the target profile; a failure carries the line that replays it.
 import fc from 'fast-check';
 import { decodeJwt } from 'jose';
-import { developerUserId, identityId, identityPoolId, logins, principalTags, tokenDuration, uniqueUser } from '../../contracts/arbitraries.ts';
+import { conflatable, conflate, developerUserId, identityId, identityPoolId, logins, principalTags, tokenDuration, uniqueUser } from '../../contracts/arbitraries.ts';
 import { limits } from '../../contracts/operation.ts';
 import { principalTagsClaim, TAGS_CLAIM } from '../../contracts/token.ts';
 import { compactJws, dev, issued, rejected, resolve, retrieved } from '../../fixtures/assert.ts';
@@ -26,6 +26,30 @@ behaviours('properties', () => {
           const u = uniqueUser(user(), generated);
           const created = await resolve(api, pool, u);
           expect(await resolve(api, pool, u), `user ${JSON.stringify(u.slice(0, 60))} (${u.length} characters, ${Buffer.byteLength(u)} UTF-8 bytes) resolves again`).toBe(created);
+        }),
+        profile,
+        info,
+      ),
+    );
+  });
+
+  // Opaque means byte for byte: two identifiers one plausible normalisation (case, whitespace, Unicode
+  // form, truncation, a separator, an escape) would make one are two users, each retrieved as itself.
+  test('property: identifiers an emulator could take for one are two users', clauses('identity.distinct-users', 'identity.user-id-opaque'), async ({ api, pools, user, profile, verdicts }, info) => {
+    allowFor(info, profile, 4);
+    const pool = await pools.shared('opaque');
+    if (!(await verdicts.requires('identity.retrieve', () => retrieved(api, pool, user())))) return;
+    await verdictsOf(verdicts, ['identity.distinct-users', 'identity.user-id-opaque'], () =>
+      holds(
+        fc.asyncProperty(conflatable, async (c) => {
+          const [a, b] = conflate(c, user());
+          const show = (u: string) => JSON.stringify(u.length > 60 ? `${u.slice(0, 30)}…${u.slice(-20)}` : u);
+          const [idA, idB] = [await resolve(api, pool, a), await resolve(api, pool, b)];
+          await under('identity.distinct-users', () => expect(idB, `${c.kind}: ${show(b)} (${b.length} characters) is another user than ${show(a)} (${a.length})`).not.toBe(idA));
+          await under('identity.user-id-opaque', async () => {
+            expect(await resolve(api, pool, a), `${show(a)} resolves again to its own identity`).toBe(idA);
+            expect(await resolve(api, pool, b), `${show(b)} resolves again to its own identity`).toBe(idB);
+          });
         }),
         profile,
         info,

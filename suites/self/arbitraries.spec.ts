@@ -3,7 +3,7 @@
 import { expect, test } from '@playwright/test';
 import fc from 'fast-check';
 import type { z } from 'zod';
-import { developerUserId, identityId, identityPoolId, logins, principalTags, tokenDuration, uniqueUser } from '../../contracts/arbitraries.ts';
+import { conflatable, conflate, conflationKinds, conflationVariants, type ConflationKind, developerUserId, identityId, identityPoolId, logins, principalTags, tokenDuration, uniqueUser } from '../../contracts/arbitraries.ts';
 import { IdentityId, IdentityPoolId, limits, Logins, PrincipalTags, TokenDuration } from '../../contracts/operation.ts';
 
 const SEED = 20260;
@@ -88,4 +88,44 @@ test('TokenDuration reaches both boundaries and the values around them', () => {
   expect(sample(tokenDuration.belowMin)).toEqual(expect.arrayContaining([min - 1, Number.MIN_SAFE_INTEGER]));
   expect(sample(tokenDuration.belowMin).some((d) => d < 0)).toBe(true);
   expect(sample(tokenDuration.aboveMax)).toEqual(expect.arrayContaining([max + 1, Number.MAX_SAFE_INTEGER]));
+});
+
+test.describe('conflatable developer user identifiers', () => {
+  /** The normalisations emulators are suspected of, by the kind of pair that would expose each. */
+  const unescape = (s: string) => {
+    const json = s.replace(/\\u([0-9a-fA-F]{4})/g, (_, h) => String.fromCharCode(parseInt(h, 16))).replace(/\\\\/g, '\\').replace(/&amp;/g, '&');
+    try {
+      return decodeURIComponent(json.replace(/\+/g, ' '));
+    } catch {
+      return json;
+    }
+  };
+  const same: Record<ConflationKind, (a: string, b: string) => boolean> = {
+    case: (a, b) => a.toLowerCase() === b.toLowerCase(),
+    'surrounding-whitespace': (a, b) => a.trim() === b.trim(),
+    'inner-whitespace': (a, b) => a.replace(/\s+/g, ' ') === b.replace(/\s+/g, ' '),
+    'unicode-nfc-nfd': (a, b) => a.normalize('NFC') === b.normalize('NFC'),
+    'unicode-compatibility': (a, b) => a.normalize('NFKC') === b.normalize('NFKC'),
+    truncation: (a, b) => b.startsWith(a),
+    separator: (a, b) => a.split(/[:/|]/)[0] === b.split(/[:/|]/)[0],
+    escaping: (a, b) => unescape(a) === unescape(b),
+  };
+  const unique = 'u-0-17-k3j9x0qa';
+
+  test('every pair is two identifiers of 1..1024 characters that one plausible normalisation makes one', () => {
+    fc.assert(
+      fc.property(conflatable, (c) => {
+        const [a, b] = conflate(c, unique);
+        expect(a, c.kind).not.toBe(b);
+        for (const u of [a, b]) expect(u.length, c.kind).toBeGreaterThanOrEqual(1), expect(u.length, c.kind).toBeLessThanOrEqual(limits.developerUserIdentifier.max);
+        expect(same[c.kind](a, b), `${c.kind}: ${JSON.stringify([a, b])}`).toBe(true);
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+  });
+
+  test('every kind and variant is generated', () => {
+    const seen = new Set(sample(conflatable).map((c) => `${c.kind}/${c.variant % conflationVariants[c.kind]}`));
+    for (const kind of conflationKinds) for (let v = 0; v < conflationVariants[kind]; v++) expect(seen, `${kind} variant ${v}`).toContain(`${kind}/${v}`);
+  });
 });
