@@ -3,14 +3,15 @@
 import { expect, test } from '@playwright/test';
 import { compactVerify } from 'jose';
 import { Clause } from '../../contracts/clauses.ts';
-import { ErrorBody, errorNameOf, messageOf, GetOpenIdTokenForDeveloperIdentityInput as Input, GetOpenIdTokenForDeveloperIdentityOutput as Output, limits } from '../../contracts/operation.ts';
+import { ErrorBody, errorNameOf, messageOf, modelledErrors, GetOpenIdTokenForDeveloperIdentityInput as Input, GetOpenIdTokenForDeveloperIdentityOutput as Output, limits } from '../../contracts/operation.ts';
 import { TokenHeader } from '../../contracts/token.ts';
 import { normaliseJwks } from '../../fixtures/jwks.ts';
 import { createLocalJWKSet } from 'jose';
 import { makeKey, publishedJwks, signToken } from '../../fixtures/mock/keys.ts';
 import { validate } from '../../fixtures/mock/validation.ts';
-import { foldClause, summarise } from '../../reports/fold.ts';
-import { clause } from '../../contracts/clauses.ts';
+import { exceptionTable, foldAll, foldClause, rootCauses, summarise } from '../../reports/fold.ts';
+import { clause, isClauseId } from '../../contracts/clauses.ts';
+import { provokedBy } from '../../contracts/exceptions.ts';
 
 const POOL = 'us-east-1:4f6b1b7d-f0da-48c3-bc61-0f2811b37f8c';
 const ID = 'eu-west-2:0a1b2c3d-0000-4000-8000-00000000abcd';
@@ -127,4 +128,40 @@ test("the JWKS loader copes with AWS's base64 quirk", async () => {
   expect(published.keys[0].n, 'published as AWS does: standard base64, padded, leading zero byte').toMatch(/^AL?[A-Za-z0-9+/]+=*$/);
   const token = await signToken(key, { sub: 'x' });
   await expect(compactVerify(token, createLocalJWKSet(normaliseJwks(published)))).resolves.toBeTruthy();
+});
+
+test.describe('root causes and the declared exceptions', () => {
+  test('every declared exception is provoked by known clauses', () => {
+    expect(Object.keys(provokedBy).sort()).toEqual([...modelledErrors].sort());
+    for (const [exception, ids] of Object.entries(provokedBy)) {
+      expect(ids.length, exception).toBeGreaterThan(0);
+      for (const id of ids) expect(isClauseId(id), `${exception}: ${id}`).toBe(true);
+    }
+    expect(provokedBy.ResourceConflictException).toEqual(['link.login-conflict.exact']);
+  });
+
+  test('a clause not reached names its root cause, and the report groups by it', () => {
+    const blocked = (id: string) => ({ test: id, verdicts: [{ clause: id, status: 'not-applicable' as const, message: 'not reached: token.jws failed', blockedBy: 'token.jws' }] });
+    const results = foldAll(
+      [{ test: 'jws', verdicts: [{ clause: 'token.jws', status: 'fail' }] }, blocked('token.alg'), blocked('token.iss'), { test: 'cap', verdicts: [{ clause: 'throttle.too-many-requests', status: 'not-applicable', message: 'no quota' }] }],
+      new Set(['token.jws', 'token.alg', 'token.iss', 'throttle.too-many-requests']),
+    );
+    expect(results.find((r) => r.id === 'token.alg')).toMatchObject({ status: 'not-applicable', blockedBy: 'token.jws' });
+    expect(results.find((r) => r.id === 'throttle.too-many-requests')?.blockedBy).toBeUndefined();
+    expect(rootCauses(results)).toEqual([{ clause: 'token.jws', level: 'MUST', status: 'fail', notReached: ['token.alg', 'token.iss'] }]);
+    expect(summarise(results, 0).must.fail, 'not reached is not a failure').toBe(1);
+  });
+
+  test('the exception table has one row per declared exception, with what was answered', () => {
+    const results = foldAll([{ test: 't', verdicts: [{ clause: 'throttle.too-many-requests', status: 'not-applicable', message: 'no quota' }] }], new Set(['throttle.too-many-requests']));
+    const rows = exceptionTable(results, [
+      { clause: 'link.login-conflict.exact', answer: '400 DeveloperUserAlreadyRegisteredException' },
+      { clause: 'link.user-registered-elsewhere', answer: '400 DeveloperUserAlreadyRegisteredException' },
+      { clause: 'link.user-registered-elsewhere', answer: '400 DeveloperUserAlreadyRegisteredException' },
+    ]);
+    expect(rows.map((r) => r.exception)).toEqual([...modelledErrors]);
+    expect(rows.find((r) => r.exception === 'ResourceConflictException')).toMatchObject({ clauses: ['link.login-conflict.exact'], thrown: false });
+    expect(rows.find((r) => r.exception === 'DeveloperUserAlreadyRegisteredException')).toMatchObject({ thrown: true, answered: [{ clause: 'link.user-registered-elsewhere', answer: '400 DeveloperUserAlreadyRegisteredException', count: 2 }] });
+    expect(rows.find((r) => r.exception === 'TooManyRequestsException')).toMatchObject({ clauses: [], note: 'throttle.too-many-requests was not applicable: no quota' });
+  });
 });

@@ -67,6 +67,9 @@ const runs: TestVerdicts[] = [
     evidence: { 'duration.below-min.exact': [retrieveCalls[0]] },
   },
   { test: 'token.spec.ts › the token is a compact JWS', verdicts: [{ clause: 'token.jws', status: 'pass' }, { clause: 'token.alg', status: 'pass' }] },
+  // Not reached: its precondition identity.retrieve failed (the root cause the report groups by).
+  { test: 'linking.spec.ts › idempotent', verdicts: [{ clause: 'link.idempotent', status: 'not-applicable', message: 'not reached: identity.retrieve failed', blockedBy: 'identity.retrieve' }] },
+  { test: 'linking.spec.ts › registered elsewhere', verdicts: [{ clause: 'link.user-registered-elsewhere', status: 'pass' }] },
   { test: 'throttle.spec.ts › a burst over the quota', verdicts: [{ clause: 'throttle.too-many-requests', status: 'not-applicable', message: 'the target declares no quota (--quota N)' }] },
 ];
 
@@ -81,7 +84,8 @@ function report(): ConformanceReport {
   const declared = new Set(runs.flatMap((r) => r.verdicts.map((v) => v.clause)));
   const clauses = foldAll(runs, declared, { 'duration.below-min.exact': 'the target answers InvalidParameterException' });
   const started = new Date('2026-01-02T03:04:05.000Z');
-  const r = buildReport(mockProfile({ name: TARGET, kind: 'endpoint', endpoint: ENDPOINT }), clauses, {
+  const r = buildReport(mockProfile({ name: TARGET, kind: 'endpoint', endpoint: ENDPOINT, seed: 7, runs: 9 }), clauses, {
+    provoked: [{ clause: 'link.user-registered-elsewhere', answer: '400 DeveloperUserAlreadyRegisteredException' }],
     started,
     finished: new Date(started.getTime() + 23_300),
     calls: 115,
@@ -168,6 +172,22 @@ test('conformance.html shows the verdict, clauses by section and collapsible evi
     await expect(page.locator('section.group[data-section="identity"] h2 .count.fail')).toHaveText('1 FAIL');
     await expect(rowOf(page, 'throttle.too-many-requests').locator('.why')).toHaveText('the target declares no quota (--quota N)');
     await expect(rowOf(page, 'duration.below-min.exact').locator('.why')).toContainText('the target answers InvalidParameterException');
+
+    // Failures grouped by root cause, the seven declared exceptions, what reproduces the run.
+    const causes = page.locator('section.root-causes tbody tr');
+    await expect(causes).toHaveCount(1);
+    await expect(causes).toContainText('identity.retrieve: 1 clause not reached');
+    await expect(causes.locator('a[href="#clause-link.idempotent"]')).toHaveCount(1);
+    await expect(rowOf(page, 'link.idempotent').locator('.why')).toHaveText('not reached: identity.retrieve failed');
+    const exceptions = page.locator('section.exceptions tbody tr');
+    await expect(exceptions).toHaveCount(7);
+    const conflict = exceptions.filter({ hasText: 'DeveloperUserAlreadyRegisteredException' });
+    await expect(conflict.locator('td').nth(1)).toHaveText('link.user-registered-elsewhere');
+    await expect(conflict.locator('td').nth(2)).toHaveText('400 DeveloperUserAlreadyRegisteredException (link.user-registered-elsewhere)');
+    await expect(conflict.locator('td').nth(3)).toHaveText('yes');
+    await expect(exceptions.filter({ hasText: 'ResourceConflictException' }).locator('td').nth(2)).toHaveText('not provoked on this run: link.login-conflict.exact was not run');
+    await expect(page.locator('section.reproduce')).toContainText('seed 7, 9 runs per property');
+    await expect(page.locator('section.reproduce code.repro')).toHaveText(`npx cognito-conformance run --target endpoint --endpoint ${ENDPOINT} --region us-east-1 --quota 25 --verifies-signatures --fault-injection in-process --public-login "graph.facebook.com=<token>" --account-id "<account-id>" --seed 7 --runs 9`);
 
     // The failure's evidence: collapsed at first; a click shows request, answer and the reproduce line.
     const failing = rowOf(page, 'identity.retrieve');
