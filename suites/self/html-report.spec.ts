@@ -75,7 +75,7 @@ const runs: TestVerdicts[] = [
 
 const LABEL: Record<ClauseResult['status'], string> = { pass: 'pass', fail: 'FAIL', 'not-applicable': 'not applicable', 'expected-fail': 'expected fail', 'unexpected-pass': 'unexpected pass' };
 const EVIDENCE: Record<string, string> = { M: 'API model', D: 'AWS documentation', O: 'observed on AWS', I: 'inferred' };
-const SECTION_TITLES: Record<string, string> = { identity: 'Identity: create and retrieve', duration: 'TokenDuration', token: 'Token', protocol: 'Authentication, protocol, limits' };
+const SECTION_TITLES: Record<string, string> = { identity: 'Identity: create and retrieve', linking: 'Linking', duration: 'TokenDuration', token: 'Token', protocol: 'Authentication, protocol, limits' };
 const rowOf = (page: Page, id: string) => page.locator(`tr[id="clause-${id}"]`);
 
 function report(): ConformanceReport {
@@ -104,6 +104,7 @@ test('conformance.html shows the verdict, clauses by section and collapsible evi
     'identity.create': 'pass', 'identity.id-format': 'pass', 'identity.retrieve': 'fail',
     'duration.below-min': 'pass', 'duration.below-min.exact': 'expected-fail',
     'token.jws': 'pass', 'token.alg': 'pass', 'throttle.too-many-requests': 'not-applicable',
+    'link.idempotent': 'not-applicable', 'link.user-registered-elsewhere': 'pass',
   });
   expect(r.summary.ok).toBe(false);
 
@@ -137,7 +138,7 @@ test('conformance.html shows the verdict, clauses by section and collapsible evi
     await expect(banner).toBeInViewport();
     await expect(banner).toHaveClass(/\bbad\b/);
     await expect(banner.locator('.headline')).toContainText('Not conformant: 1 MUST clause failed');
-    await expect(banner).toContainText('MUST 4 of 5 pass, 1 fail, 1 not applicable');
+    await expect(banner).toContainText('MUST 5 of 6 pass, 1 fail, 2 not applicable');
     await expect(banner).toContainText('SHOULD 1 of 2 pass, 1 expected to fail');
 
     // The clauses that did not pass, worst first, each linking to its row.
@@ -217,7 +218,9 @@ test('conformance.html shows the verdict, clauses by section and collapsible evi
     await expect(details.locator('pre.msg')).toContainText(`Received: "${SECOND_ID}"`);
 
     // Open every other failure too, then search everything the page holds (hidden text included) and its source.
-    for (const d of await page.locator('details:not([open]) > summary').all()) await d.click();
+    // (one at a time: each click removes its summary from the set the locator matches)
+    const closed = page.locator('details:not([open]) > summary');
+    while ((await closed.count()) > 0) await closed.first().click();
     const text = (await page.locator('html').textContent()) ?? '';
     const visible = await page.locator('body').innerText();
     for (const [what, s] of [['page text', text], ['visible text', visible], ['HTML source', readFileSync(file, 'utf8')]] as const) {
