@@ -87,7 +87,8 @@ export const RunRecord = z.object({
 });
 export type RunRecord = z.infer<typeof RunRecord>;
 
-const Tally = z.object({ pass: z.number(), fail: z.number(), notApplicable: z.number(), expectedFail: z.number(), unexpectedPass: z.number(), total: z.number() });
+/** `notReached` counts the not-applicable clauses whose precondition failed (they have a `blockedBy`). */
+const Tally = z.object({ pass: z.number(), fail: z.number(), notApplicable: z.number(), notReached: z.number(), expectedFail: z.number(), unexpectedPass: z.number(), total: z.number() });
 
 export const ConformanceReport = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),

@@ -40,6 +40,7 @@ const tally = (rs: ClauseResult[]) => ({
   pass: rs.filter((r) => r.status === 'pass').length,
   fail: rs.filter((r) => r.status === 'fail').length,
   notApplicable: rs.filter((r) => r.status === 'not-applicable').length,
+  notReached: rs.filter((r) => r.status === 'not-applicable' && r.blockedBy).length,
   expectedFail: rs.filter((r) => r.status === 'expected-fail').length,
   unexpectedPass: rs.filter((r) => r.status === 'unexpected-pass').length,
   total: rs.length,

@@ -4,7 +4,7 @@
 // (request, answer, reproduce line).
 import type { ClauseResult, ConformanceReport } from '../contracts/report.ts';
 import { renderClientsHtml } from './clients.ts';
-import { answeredText, reproduceLine, thrownText } from './sections.ts';
+import { answeredText, notCounted, reproduceLine, thrownText } from './sections.ts';
 
 const esc = (s: unknown) => String(s ?? '').replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const SECTION_TITLES: Record<string, string> = {
@@ -132,7 +132,7 @@ function verdict(r: ConformanceReport) {
       ? `Not conformant: ${reasons.join('; ')}`
       : `Expectations did not hold: ${reasons.join('; ') || 'see the clauses below'}`;
   const tally = (t: typeof m, name: string) =>
-    `${name} ${t.pass} of ${t.total - t.notApplicable} pass${t.fail ? `, ${t.fail} fail` : ''}${t.expectedFail ? `, ${t.expectedFail} expected to fail` : ''}${t.unexpectedPass ? `, ${t.unexpectedPass} unexpectedly pass` : ''}${t.notApplicable ? `, ${t.notApplicable} not applicable` : ''}`;
+    `${name} ${t.pass} of ${t.total - t.notApplicable} pass${t.fail ? `, ${t.fail} fail` : ''}${t.expectedFail ? `, ${t.expectedFail} expected to fail` : ''}${t.unexpectedPass ? `, ${t.unexpectedPass} unexpectedly pass` : ''}${t.notApplicable ? `, ${notCounted(t)}` : ''}`;
   return `<div class="verdict ${r.summary.ok ? 'ok' : 'bad'}" role="status"><div class="headline">${r.summary.ok ? '✔' : '✘'} ${esc(headline)}</div><div class="tally">${tally(m, 'MUST')} · ${tally(sh, 'SHOULD')}${m.notApplicable ? ` · ${plural(m.notApplicable, 'MUST clause')} not exercised on this target` : ''}</div></div>`;
 }
 

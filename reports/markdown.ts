@@ -2,9 +2,9 @@
 import type { ConformanceReport } from '../contracts/report.ts';
 import { headline } from '../fixtures/redact.ts';
 import { renderClientsMarkdown } from './clients.ts';
-import { answeredText, reproduceLine, rootCauseLine, thrownText } from './sections.ts';
+import { answeredText, notCounted, reproduceLine, rootCauseLine, thrownText } from './sections.ts';
 
-const score = (t: ConformanceReport['summary']['must']) => `${t.pass} of ${t.total - t.notApplicable}${t.notApplicable ? ` (${t.notApplicable} not applicable)` : ''}`;
+const score = (t: ConformanceReport['summary']['must']) => `${t.pass} of ${t.total - t.notApplicable}${t.notApplicable ? ` (${notCounted(t)})` : ''}`;
 
 export function renderMarkdown(r: ConformanceReport): string {
   const failing = r.clauses.filter((c) => c.status === 'fail' || c.status === 'unexpected-pass');

@@ -4,6 +4,10 @@ import type { ConformanceReport, ExceptionRow, RootCause } from '../contracts/re
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/** The clauses a score leaves out: `13 not reached, 4 not applicable`. */
+export const notCounted = (t: { notApplicable: number; notReached: number }) =>
+  [t.notReached ? `${t.notReached} not reached` : '', t.notApplicable - t.notReached ? `${t.notApplicable - t.notReached} not applicable` : ''].filter(Boolean).join(', ');
+
 /** `seed 42, 20 runs per property; cognito-identity-conformance 0.1.0, catalogue ab12…; @aws-sdk/client-cognito-identity 3.x` */
 export const reproduceLine = (r: ConformanceReport) =>
   `seed ${r.run.seed}, ${r.run.runs} runs per property; ${r.suite.name} ${r.suite.version}, catalogue ${r.suite.catalogueHash}; ${r.run.sdk.name} ${r.run.sdk.version}`;

@@ -10,7 +10,7 @@ import type { ClientRunResult } from '../fixtures/clients/matrix.ts';
 import { clientSection } from './clients.ts';
 import type { Provoked } from '../fixtures/verdicts.ts';
 import { catalogueHash, exceptionTable, rootCauses, summarise } from './fold.ts';
-import { answeredText, reproduceLine, rootCauseLine, thrownText } from './sections.ts';
+import { answeredText, notCounted, reproduceLine, rootCauseLine, thrownText } from './sections.ts';
 import { renderHtml } from './html.ts';
 import { renderJunit } from './junit.ts';
 import { renderMarkdown } from './markdown.ts';
@@ -61,7 +61,7 @@ export function writeReports(dir: string, report: ConformanceReport) {
 
 const MARK: Record<ClauseResult['status'], string> = { pass: 'pass ', fail: 'FAIL ', 'not-applicable': 'n/a  ', 'expected-fail': 'xfail', 'unexpected-pass': 'XPASS' };
 
-export const score = (t: { pass: number; total: number; notApplicable: number }) => `${t.pass}/${t.total - t.notApplicable} pass${t.notApplicable ? `, ${t.notApplicable} not applicable` : ''}`;
+export const score = (t: { pass: number; total: number; notApplicable: number; notReached: number }) => `${t.pass}/${t.total - t.notApplicable} pass${t.notApplicable ? `, ${notCounted(t)}` : ''}`;
 
 export function printSummary(r: ConformanceReport, dir: string) {
   const lines = ['', `Conformance of ${r.target.name}${r.target.endpoint ? ` (${r.target.endpoint})` : ''}:`];
