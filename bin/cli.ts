@@ -1,19 +1,26 @@
 // cognito-conformance: run the suite against a target, serve the reference mock, certify a
 // server, or run the fault matrix. Bad usage: one line on stderr and exit 2, never a stack trace.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
 import { isClauseId } from '../contracts/clauses.ts';
 import { ConformanceReport } from '../contracts/report.ts';
 import { faultNames, faults, isFaultName } from '../fixtures/mock/faults.ts';
 import { startMoto, UsageError } from '../fixtures/moto.ts';
-import { MOCK_CAPABILITIES, runSeed, TargetProfile } from '../fixtures/target.ts';
+import { isAws, MOCK_CAPABILITIES, runSeed, TargetProfile } from '../fixtures/target.ts';
 import { DEFAULT_ACCOUNT_ID } from '../fixtures/mock/service.ts';
 import { ACCOUNT_ID } from '../contracts/token.ts';
 import { parseClients } from '../fixtures/clients/index.ts';
+import { Api, CallLog, makeClient } from '../fixtures/api.ts';
+import { Budget } from '../fixtures/budget.ts';
+import { pacingFor } from '../fixtures/pace.ts';
+import { runId, runStarted } from '../fixtures/pools.ts';
+import { awsDefaultBudget, planLines } from './plan.ts';
+import { sweep } from './sweep.ts';
 import { writeCertificate } from '../reports/certificate.ts';
 import { serveMock } from './serve.ts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
@@ -23,16 +30,19 @@ const require = createRequire(import.meta.url);
 const ROOT = resolve(import.meta.dirname, '..');
 
 const USAGE = `usage:
-  cognito-conformance run     [--target mock|endpoint|moto] [target options] [--out DIR] [--grep TEXT] [--expectations FILE] [--clients js,boto3,cli,curl|all]
+  cognito-conformance run     [--target mock|endpoint|moto] [target options] [--out DIR] [--grep TEXT] [--expectations FILE] [--clients js,boto3,cli,curl|all] [--dry-run]
   cognito-conformance certify [--target mock|endpoint|moto] [target options] [--out DIR]
   cognito-conformance mock    [--port N] [--host H] [--region R] [--quota N] [--fault NAME]... [--control SOCKET] [--account-id ID]
+                              [--latency MS] [--control-plane-rps N] [--max-pools N]
+  cognito-conformance sweep   --endpoint URL [--region R] [--older-than DURATION (1h)] [--dry-run]
   cognito-conformance mutants [--out DIR]
   cognito-conformance faults
 
 target options: --endpoint URL  --region R (us-east-1)  --issuer URL  --jwks-url URL  --name NAME
   --quota N (requests/s the target enforces)  --verifies-signatures  --fault-injection SOCKET
-  --public-login PROVIDER=TOKEN  --account-id ID (12 digits, for token.pool-arn)  --seed N  --runs N (fast-check runs per property)  --workers N
+  --public-login PROVIDER=APP_ID:TOKEN  --account-id ID (12 digits, for token.pool-arn)  --seed N  --runs N (fast-check runs per property)  --workers N
   --clients LIST: the client matrix through js (default), boto3, cli, curl or all (exit 1 if a client row fails)
+  --pool-id ID (use this pool, create none)  --max-calls N (the most API calls the run makes)
 credentials for endpoint targets come from the AWS SDK's standard chain (AWS_ACCESS_KEY_ID, profiles, ...).
 exit codes: 0 no MUST clause failed, 1 a MUST clause failed or an expectation did not hold, 2 bad usage, 3 internal error`;
 
@@ -55,6 +65,9 @@ const targetOptions = {
   grep: { type: 'string' },
   expectations: { type: 'string' },
   clients: { type: 'string' },
+  'pool-id': { type: 'string' },
+  'max-calls': { type: 'string' },
+  'dry-run': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -62,6 +75,11 @@ const int = (flag: string, v: string | undefined) => {
   if (v === undefined) return undefined;
   if (!/^-?\d+$/.test(v)) throw new UsageError(`--${flag} takes a whole number, not "${v}"`);
   return Number(v);
+};
+const atLeast0 = (flag: string, v: string | undefined) => {
+  const n = int(flag, v);
+  if (n !== undefined && n < 0) throw new UsageError(`--${flag} must be 0 or more, not ${n}`);
+  return n;
 };
 const positive = (flag: string, v: string | undefined) => {
   const n = int(flag, v);
@@ -87,8 +105,9 @@ async function profileFrom(v: ReturnType<typeof parse<typeof targetOptions>>['va
   if (kind === 'endpoint') {
     if (!endpoint) throw new UsageError('--target endpoint needs --endpoint URL');
     if (!URL.canParse(endpoint) || !/^https?:$/.test(new URL(endpoint).protocol)) throw new UsageError(`--endpoint "${endpoint}" is not an http(s) URL`);
-    await reachable(endpoint);
+    if (!v['dry-run']) await reachable(endpoint);
   }
+  if (v['pool-id'] !== undefined && kind !== 'endpoint') throw new UsageError('--pool-id goes with --target endpoint (a pool that exists before the run)');
   if (kind === 'moto') {
     const moto = await startMoto();
     endpoint = moto.url;
@@ -98,8 +117,9 @@ async function profileFrom(v: ReturnType<typeof parse<typeof targetOptions>>['va
     process.env.CC_TARGET_VERSION = `moto ${moto.version}`;
   }
   if (v['account-id'] !== undefined && !ACCOUNT_ID.test(v['account-id'] as string)) throw new UsageError('--account-id: an account id is 12 digits');
-  const publicLogin = v['public-login'] as string | undefined;
-  if (publicLogin !== undefined && !/^[^=]+=.+$/.test(publicLogin)) throw new UsageError('--public-login takes PROVIDER=TOKEN');
+  const login = /^([^=]+)=([^:]+):(.+)$/.exec((v['public-login'] as string | undefined) ?? '');
+  if (v['public-login'] !== undefined && !login)
+    throw new UsageError(`--public-login takes PROVIDER=APP_ID:TOKEN (the app id goes into the pool's SupportedLoginProviders), not "${String(v['public-login']).replace(/:.*/, ':…')}"`);
   const parsed = TargetProfile.safeParse({
     name: v.name ?? (kind === 'endpoint' ? new URL(endpoint!).host : kind),
     kind,
@@ -111,7 +131,8 @@ async function profileFrom(v: ReturnType<typeof parse<typeof targetOptions>>['va
     verifiesSignatures: !!v['verifies-signatures'],
     faultInjection: v['fault-injection'] === undefined ? undefined : resolve(v['fault-injection'] as string),
     accountId: v['account-id'],
-    publicLogin: publicLogin ? { provider: publicLogin.split('=')[0], token: publicLogin.slice(publicLogin.indexOf('=') + 1) } : undefined,
+    publicLogin: login ? { provider: login[1], appId: login[2], token: login[3] } : undefined,
+    maxCalls: positive('max-calls', v['max-calls'] as string | undefined),
     // No --seed: one is picked here and recorded in every report, so that the run can be repeated.
     seed: int('seed', v.seed as string | undefined) ?? runSeed(),
     runs: positive('runs', v.runs as string | undefined) ?? (kind === 'mock' ? undefined : 25),
@@ -192,12 +213,26 @@ async function run(argv: string[], certify = false): Promise<number> {
   const out = resolve(v.out as string);
   const workers = positive('workers', v.workers as string | undefined);
   const { profile, cleanup } = await profileFrom(v);
+  // The run's state folder: the call budget and the ledger of what it made, shared with every worker.
+  const state = mkdtempSync(join(tmpdir(), 'cc-run-'));
   try {
     const args = v.grep ? ['--grep', v.grep as string] : [];
     // A declared quota is shared by the whole account, and an injected fault hits whichever call comes
-    // next: on such a target one worker keeps other tests off the burst and the injected fault.
-    const shared = profile.kind !== 'mock' && (profile.quota || profile.faultInjection);
-    const env = { CC_TARGET: JSON.stringify(profile), CC_OUT: out, CC_EXPECTATIONS: expectations, CC_WORKERS: String(workers ?? (shared ? 1 : 2)), CC_CLIENTS: clients.names.join(',') };
+    // next: on such a target one worker keeps other tests off the burst and the injected fault. On
+    // AWS one worker also keeps the pools it creates to one set.
+    const shared = profile.kind !== 'mock' && (profile.quota || profile.faultInjection || isAws(profile.endpoint));
+    const n = workers ?? (shared ? 1 : 2);
+    const budgetIsDefault = isAws(profile.endpoint) && profile.maxCalls === undefined;
+    if (budgetIsDefault) profile.maxCalls = awsDefaultBudget(profile, n);
+    const poolId = v['pool-id'] as string | undefined;
+    // Fixed here so that the plan names the pools the run will create.
+    process.env.CC_RUN_ID = runId();
+    process.env.CC_RUN_STARTED = runStarted();
+    console.log(planLines({ ...profile, pool: poolId ? { id: poolId, developerProvider: '' } : undefined }, n, budgetIsDefault).join('\n'));
+    if (v['dry-run']) return EXIT.ok;
+    process.env.CC_STATE_DIR = state;
+    if (poolId) profile.pool = await givenPool(profile, poolId);
+    const env = { CC_TARGET: JSON.stringify(profile), CC_OUT: out, CC_EXPECTATIONS: expectations, CC_WORKERS: String(n), CC_CLIENTS: clients.names.join(',') };
     const report = await runSuite(env, args, out);
     if (!report && v.grep) throw new UsageError(`--grep "${v.grep}" matched no test`);
     if (!report) return console.error('cognito-conformance: the run wrote no report (see the output above)'), EXIT.internal;
@@ -206,8 +241,24 @@ async function run(argv: string[], certify = false): Promise<number> {
     if (v.clients && report.clients.some((c) => !c.ok)) return EXIT.mustFailed;
     return report.summary.ok ? EXIT.ok : EXIT.mustFailed;
   } finally {
+    rmSync(state, { recursive: true, force: true });
     cleanup();
   }
+}
+
+/** --pool-id: the pool must exist and have a developer provider (one DescribeIdentityPool call, within the budget). */
+async function givenPool(profile: TargetProfile, id: string): Promise<NonNullable<TargetProfile['pool']>> {
+  const conn = { endpoint: profile.endpoint!, region: profile.region, credentials: fromNodeProviderChain() };
+  const api = new Api(makeClient(conn, 5, { pacing: pacingFor(profile), budget: Budget.fromEnv(profile.maxCalls, true) }), conn, new CallLog());
+  const r = await api.describePool(id);
+  if (!r.ok) throw new UsageError(`--pool-id ${id}: DescribeIdentityPool answered ${r.error}: ${r.message.split('\n')[0]}`);
+  const developerProvider = r.output.DeveloperProviderName;
+  if (!developerProvider) throw new UsageError(`--pool-id ${id}: the pool has no developer provider (DeveloperProviderName), which the operation needs`);
+  const login = profile.publicLogin;
+  const appId = login && r.output.SupportedLoginProviders?.[login.provider];
+  if (login && appId !== login.appId)
+    throw new UsageError(`--public-login: pool ${id} ${appId ? `names app id ${appId} for` : 'does not support'} ${login.provider}${appId ? `, not ${login.appId}` : ''}`);
+  return { id, developerProvider };
 }
 
 async function mock(argv: string[]): Promise<number> {
@@ -218,6 +269,9 @@ async function mock(argv: string[]): Promise<number> {
     quota: { type: 'string' },
     fault: { type: 'string', multiple: true },
     control: { type: 'string' },
+    latency: { type: 'string' },
+    'control-plane-rps': { type: 'string' },
+    'max-pools': { type: 'string' },
     'access-key': { type: 'string', default: 'testing' },
     'secret-key': { type: 'string', default: 'testing' },
     'account-id': { type: 'string', default: DEFAULT_ACCOUNT_ID },
@@ -233,11 +287,16 @@ async function mock(argv: string[]): Promise<number> {
   const served = await serveMock({
     port, host: v.host as string, region: v.region as string, quota: positive('quota', v.quota as string | undefined),
     faults: (v.fault as string[] | undefined) ?? [], control: v.control as string | undefined,
+    latencyMs: atLeast0('latency', v.latency as string | undefined),
+    account: { controlPlaneRps: positive('control-plane-rps', v['control-plane-rps'] as string | undefined), maxPools: atLeast0('max-pools', v['max-pools'] as string | undefined) },
     credentials: [{ accessKeyId: v['access-key'] as string, secretAccessKey: v['secret-key'] as string, accountId: v['account-id'] as string }],
   });
-  console.log(`reference mock listening on ${served.url} (region ${v.region}${v.fault ? `, faults: ${(v.fault as string[]).join(', ')}` : ''}${v.control ? `, control socket ${v.control}` : ''}); Ctrl-C stops it`);
+  const distance = [v.latency && `latency ${v.latency} ms`, v['control-plane-rps'] && `control plane ${v['control-plane-rps']} calls/s`, v['max-pools'] && `at most ${v['max-pools']} pools`].filter(Boolean);
+  console.log(`reference mock listening on ${served.url} (region ${v.region}${distance.length ? `, ${distance.join(', ')}` : ''}${v.fault ? `, faults: ${(v.fault as string[]).join(', ')}` : ''}${v.control ? `, control socket ${v.control}` : ''}); Ctrl-C stops it`);
   await new Promise<void>((ok) => process.once('SIGINT', ok).once('SIGTERM', ok));
   await served.close();
+  const refused = served.mock.account ? ` (${served.mock.account.refused} refused by the account's limits)` : '';
+  console.log(`answered ${served.mock.calls} API calls${refused}; ${served.mock.state.pools.size} identity pools left`);
   return EXIT.ok;
 }
 
@@ -264,6 +323,8 @@ async function main(argv: string[]): Promise<number> {
       return mock(rest);
     case 'mutants':
       return mutants(rest);
+    case 'sweep':
+      return sweep(rest);
     case 'faults':
       for (const f of faultNames) console.log(`${f.padEnd(34)} ${faults[f].description} [${faults[f].catches.join(', ')}]`);
       return EXIT.ok;
@@ -274,7 +335,7 @@ async function main(argv: string[]): Promise<number> {
       console.log(USAGE);
       return command === undefined ? EXIT.usage : EXIT.ok;
     default:
-      throw new UsageError(`unknown command "${command}" (run, certify, mock, mutants, faults)`);
+      throw new UsageError(`unknown command "${command}" (run, certify, mock, mutants, sweep, faults)`);
   }
 }
 

@@ -7,9 +7,9 @@ import { MockCognito, type MockOptions } from '../fixtures/mock/service.ts';
 import { serve } from '../fixtures/mock/server.ts';
 import { UsageError } from '../fixtures/moto.ts';
 
-export async function serveMock(o: Omit<MockOptions, 'faults'> & { port: number; host: string; faults: string[]; control?: string }) {
+export async function serveMock(o: Omit<MockOptions, 'faults'> & { port: number; host: string; faults: string[]; control?: string; latencyMs?: number }) {
   const mock = await MockCognito.create({ ...o, faults: o.faults as FaultName[] });
-  const served = await serve(handlersFor(mock), o.port, o.host).catch((e: Error) => {
+  const served = await serve(handlersFor(mock), o.port, o.host, { latencyMs: o.latencyMs }).catch((e: Error) => {
     throw new UsageError(`cannot listen on ${o.host}:${o.port}: ${(e as { code?: string }).code ?? e.message}`);
   });
   const closeControl = o.control

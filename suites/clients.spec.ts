@@ -8,6 +8,7 @@ import { clients, parseClients } from '../fixtures/clients/index.ts';
 import { CLIENT, CLIENT_RUN, runClientMatrix, stoppedRun, type ClientRunResult } from '../fixtures/clients/matrix.ts';
 import { mockSide } from '../fixtures/clients/reference.ts';
 import type { ScenarioSide } from '../fixtures/clients/scenarios.ts';
+import { admit } from '../fixtures/guard.ts';
 import { developerProvider } from '../fixtures/pools.ts';
 import { redact } from '../fixtures/redact.ts';
 import { expect, test } from '../fixtures/test.ts';
@@ -24,11 +25,12 @@ test.describe('clients', () => {
       let result: ClientRunResult;
       try {
         reference = await mockSide(target.region);
+        const pool = await pools.shared();
         const side: ScenarioSide = {
           endpoint: target.endpoint,
           region: target.region,
           credentials: target.credentials as AwsCredentialIdentity,
-          pool: await pools.shared(),
+          pool,
           provider: developerProvider(),
           issuer: target.issuer,
           jwks: async () => (await jwks()).verifyKey,
@@ -36,7 +38,9 @@ test.describe('clients', () => {
           inject: target.inject && (() => target.inject!(OPERATION)),
           // Only the embedded mock can refuse every call at will (a quota of zero) without a burst.
           throttle: target.mock && ((on: boolean) => target.mock!.enforceQuota(on ? 0 : undefined)),
-          pace: target.pacer && (() => target.pacer!.wait()),
+          // Every client's call is paced and counted against --max-calls like the suite's own.
+          pace: () => admit(target.guard, OPERATION),
+          seen: (id) => pools.seen(id, side.pool),
         };
         result = await runClientMatrix(clients[name](), side, reference.side, { user });
       } catch (e) {

@@ -188,7 +188,7 @@ test('conformance.html shows the verdict, clauses by section and collapsible evi
     await expect(conflict.locator('td').nth(3)).toHaveText('yes');
     await expect(exceptions.filter({ hasText: 'ResourceConflictException' }).locator('td').nth(2)).toHaveText('not provoked on this run: link.login-conflict.exact was not run');
     await expect(page.locator('section.reproduce')).toContainText('seed 7, 9 runs per property');
-    await expect(page.locator('section.reproduce code.repro')).toHaveText(`npx cognito-conformance run --target endpoint --endpoint ${ENDPOINT} --region us-east-1 --quota 25 --verifies-signatures --fault-injection in-process --public-login "graph.facebook.com=<token>" --account-id "<account-id>" --seed 7 --runs 9`);
+    await expect(page.locator('section.reproduce code.repro')).toHaveText(`npx cognito-conformance run --target endpoint --endpoint ${ENDPOINT} --region us-east-1 --quota 25 --verifies-signatures --fault-injection in-process --public-login "graph.facebook.com=cc-conformance-app:<token>" --account-id "<account-id>" --seed 7 --runs 9`);
 
     // The failure's evidence: collapsed at first; a click shows request, answer and the reproduce line.
     const failing = rowOf(page, 'identity.retrieve');
