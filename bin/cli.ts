@@ -23,6 +23,7 @@ import { awsDefaultBudget, planLines } from './plan.ts';
 import { sweep } from './sweep.ts';
 import { writeCertificate } from '../reports/certificate.ts';
 import { serveMock } from './serve.ts';
+import { DIFF_USAGE, diffCommand } from './diff.ts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 
 const EXIT = { ok: 0, mustFailed: 1, usage: 2, internal: 3 } as const;
@@ -37,6 +38,7 @@ const USAGE = `usage:
   cognito-conformance sweep   --endpoint URL [--region R] [--older-than DURATION (1h)] [--dry-run]
   cognito-conformance mutants [--out DIR]
   cognito-conformance faults
+${DIFF_USAGE}
 
 target options: --endpoint URL  --region R (us-east-1)  --issuer URL  --jwks-url URL  --name NAME
   --quota N (requests/s the target enforces)  --verifies-signatures  --fault-injection SOCKET
@@ -325,6 +327,8 @@ async function main(argv: string[]): Promise<number> {
       return mutants(rest);
     case 'sweep':
       return sweep(rest);
+    case 'diff':
+      return diffCommand(rest);
     case 'faults':
       for (const f of faultNames) console.log(`${f.padEnd(34)} ${faults[f].description} [${faults[f].catches.join(', ')}]`);
       return EXIT.ok;
@@ -335,7 +339,7 @@ async function main(argv: string[]): Promise<number> {
       console.log(USAGE);
       return command === undefined ? EXIT.usage : EXIT.ok;
     default:
-      throw new UsageError(`unknown command "${command}" (run, certify, mock, mutants, sweep, faults)`);
+      throw new UsageError(`unknown command "${command}" (run, certify, mock, mutants, sweep, faults, diff, record)`);
   }
 }
 
