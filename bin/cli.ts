@@ -23,7 +23,7 @@ import { awsDefaultBudget, planLines } from './plan.ts';
 import { sweep } from './sweep.ts';
 import { writeCertificate } from '../reports/certificate.ts';
 import { serveMock } from './serve.ts';
-import { DIFF_USAGE, diffCommand } from './diff.ts';
+import { DIFF_USAGE, RECORD_USAGE } from './usage.ts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 
 const EXIT = { ok: 0, mustFailed: 1, usage: 2, internal: 3 } as const;
@@ -31,7 +31,7 @@ const require = createRequire(import.meta.url);
 const ROOT = resolve(import.meta.dirname, '..');
 
 const USAGE = `usage:
-  cognito-conformance run     [--target mock|endpoint|moto] [target options] [--out DIR] [--grep TEXT] [--expectations FILE] [--clients js,boto3,cli,curl|all] [--dry-run]
+  cognito-conformance run     [--target mock|endpoint|moto] [target options] [--out DIR] [--grep TEXT] [--expectations FILE] [--clients js,boto3,cli,curl|all] [--dry-run] [--snapshot FILE]
   cognito-conformance certify [--target mock|endpoint|moto] [target options] [--out DIR]
   cognito-conformance mock    [--port N] [--host H] [--region R] [--quota N] [--fault NAME]... [--control SOCKET] [--account-id ID]
                               [--latency MS] [--control-plane-rps N] [--max-pools N]
@@ -39,6 +39,7 @@ const USAGE = `usage:
   cognito-conformance mutants [--out DIR]
   cognito-conformance faults
 ${DIFF_USAGE}
+${RECORD_USAGE}
 
 target options: --endpoint URL  --region R (us-east-1)  --issuer URL  --jwks-url URL  --name NAME
   --quota N (requests/s the target enforces)  --verifies-signatures  --fault-injection SOCKET
@@ -70,6 +71,7 @@ const targetOptions = {
   'pool-id': { type: 'string' },
   'max-calls': { type: 'string' },
   'dry-run': { type: 'boolean' },
+  snapshot: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -212,6 +214,8 @@ async function run(argv: string[], certify = false): Promise<number> {
   if (certify && v.clients) throw new UsageError('certify takes no --clients: client rows are not part of a certificate');
   const clients = parseClients(v.clients as string | undefined);
   if (!clients.ok) throw new UsageError(clients.error);
+  const snapshots = v.snapshot ? await import('./record.ts') : undefined;
+  const snapshot = snapshots?.readSnapshot(v.snapshot as string);
   const out = resolve(v.out as string);
   const workers = positive('workers', v.workers as string | undefined);
   const { profile, cleanup } = await profileFrom(v);
@@ -239,8 +243,10 @@ async function run(argv: string[], certify = false): Promise<number> {
     if (!report && v.grep) throw new UsageError(`--grep "${v.grep}" matched no test`);
     if (!report) return console.error('cognito-conformance: the run wrote no report (see the output above)'), EXIT.internal;
     if (certify) writeCertificate(out, report, profile);
+    const snapshotHeld = !snapshot || (await snapshots!.judgeAgainstSnapshot(report, v.snapshot as string, snapshot, profile, out));
     // Client rows never change a verdict; asked for with --clients, a failing one fails the run.
     if (v.clients && report.clients.some((c) => !c.ok)) return EXIT.mustFailed;
+    if (!snapshotHeld) return EXIT.mustFailed;
     return report.summary.ok ? EXIT.ok : EXIT.mustFailed;
   } finally {
     rmSync(state, { recursive: true, force: true });
@@ -328,7 +334,9 @@ async function main(argv: string[]): Promise<number> {
     case 'sweep':
       return sweep(rest);
     case 'diff':
-      return diffCommand(rest);
+      return (await import('./diff.ts')).diffCommand(rest);
+    case 'record':
+      return (await import('./record.ts')).recordCommand(rest);
     case 'faults':
       for (const f of faultNames) console.log(`${f.padEnd(34)} ${faults[f].description} [${faults[f].catches.join(', ')}]`);
       return EXIT.ok;

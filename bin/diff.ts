@@ -19,11 +19,21 @@ import { catalogueHash } from '../reports/fold.ts';
 import { renderDiffHtml } from '../reports/diff-html.ts';
 import { renderDiffMarkdown } from '../reports/diff-markdown.ts';
 import { suiteVersion } from '../reports/write.ts';
+import { DIFF_USAGE } from './usage.ts';
 
 export type DiffBudget = { runs: number; seed: number; maxCalls: number };
 
 /** Long generated identifiers would drown a report line. */
 const clip = (s: string, n = 600) => (s.length > n ? `${s.slice(0, n)}… (${s.length} characters)` : s);
+
+/**
+ * When one side answered a JWS and the other did not, `answer.Token` says so once: the token's
+ * claims, absent on one side, would only repeat it a dozen times per call.
+ */
+function subsumed<D extends { path: string }>(ds: D[], a: Record<string, unknown>, b: Record<string, unknown>): D[] {
+  const jws = (x: Record<string, unknown>) => x['answer.Token'] === 'JWS';
+  return jws(a) !== jws(b) ? ds.filter((d) => !d.path.startsWith('token.')) : ds;
+}
 
 /** Every place where two plays of one scenario differ: answers path by path, and inputs where an id was missing on one side. */
 export function compare(scenario: string, a: Played, b: Played): Disagreement[] {
@@ -33,7 +43,7 @@ export function compare(scenario: string, a: Played, b: Played): Disagreement[] 
     const [sa, sb] = [a.steps[i], b.steps[i]];
     const at = { scenario, step: i + 1, call: sa.call, input: sa.input };
     if (JSON.stringify(sa.input) !== JSON.stringify(sb.input)) out.push({ ...at, path: 'input', a: sa.input, b: sb.input });
-    for (const d of answerDifferences(sa.answer, sb.answer)) out.push({ ...at, path: d.path, a: d.expected, b: d.received });
+    for (const d of subsumed(answerDifferences(sa.answer, sb.answer), sa.answer, sb.answer)) out.push({ ...at, path: d.path, a: d.expected, b: d.received });
   }
   // A side that stopped early (budget, Ctrl-C) is not a disagreement: the steps it did not send are just not compared.
   if (!a.incomplete && !b.incomplete && a.steps.length !== b.steps.length) out.push({ scenario, step: 0, call: 'the scenario', path: 'steps', a: a.steps.length, b: b.steps.length, input: null });
@@ -144,10 +154,6 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-export const DIFF_USAGE = `  cognito-conformance diff    A B [--a-region R] [--b-region R] [--a-issuer URL] [--b-issuer URL] [--a-jwks-url URL] [--b-jwks-url URL]
-                              [--a-profile P] [--b-profile P] [--a-name N] [--b-name N] [--runs N] [--seed N] [--max-calls N] [--out DIR]
-      A and B: mock, moto or an http(s) endpoint URL; an endpoint signs with CC_A_ACCESS_KEY_ID/CC_A_SECRET_ACCESS_KEY
-      (CC_B_... for B) if set, else --a-profile/--b-profile, else the standard chain. Exit 0 agree, 1 disagree, 2 bad usage.`;
 
 export const whole = (flag: string, v: string | undefined, min = Number.MIN_SAFE_INTEGER) => {
   if (v === undefined) return undefined;
@@ -233,8 +239,14 @@ const show = (v: unknown) => clip(typeof v === 'string' ? v : JSON.stringify(v),
 
 function printDiff(r: DiffReport, out: string) {
   const lines = ['', `diff ${r.a.name} (A) against ${r.b.name} (B): ${r.scenarios.filter((s) => s.kind === 'example').length} example scenarios, ${r.generated.runs} generated sequences (seed ${r.budget.seed})`];
-  for (const d of r.disagreements.slice(0, 60)) lines.push(`  ✘ ${d.scenario} #${d.step} ${d.call}: ${d.path}: A ${show(d.a)} | B ${show(d.b)}`);
-  if (r.disagreements.length > 60) lines.push(`  … ${r.disagreements.length - 60} more in ${out}/diff.md`);
+  // One line per call that disagreed: its first path with both values, then the other paths.
+  const byCall = new Map<string, Disagreement[]>();
+  for (const d of r.disagreements) {
+    const key = `${d.scenario} #${d.step} ${d.call}`;
+    byCall.set(key, [...(byCall.get(key) ?? []), d]);
+  }
+  for (const [call, ds] of [...byCall].slice(0, 60)) lines.push(`  ✘ ${call}: ${ds[0].path}: A ${show(ds[0].a)} | B ${show(ds[0].b)}${ds.length > 1 ? `; also ${ds.slice(1).map((d) => d.path).join(', ')}` : ''}`);
+  if (byCall.size > 60) lines.push(`  … ${byCall.size - 60} more calls in ${out}/diff.md`);
   const incomplete = r.scenarios.filter((s) => s.incomplete);
   if (incomplete.length) lines.push(`  not compared to the end: ${incomplete.map((s) => `${s.name} (${s.incomplete})`).join('; ')}`);
   if (r.generated.stoppedBy) lines.push(`  generated sequences stopped early: ${r.generated.stoppedBy}`);

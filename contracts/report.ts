@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { Evidence, Level, Section } from './clauses.ts';
 import { DeclaredException } from './exceptions.ts';
+import { SnapshotJudgement } from './snapshot.ts';
 
 export const SCHEMA_VERSION = 2;
 export const ClauseStatus = z.enum(['pass', 'fail', 'not-applicable', 'expected-fail', 'unexpected-pass']);
@@ -106,6 +107,8 @@ export const ConformanceReport = z.object({
   /** The client matrix: scenario × client rows, and each client's availability and time. */
   clients: z.array(ClientRow).default([]),
   clientRuns: z.array(ClientRun).default([]),
+  /** `run --snapshot FILE`: where the target's answers differ from the recording (any difference fails the run). */
+  snapshot: SnapshotJudgement.optional(),
   summary: z.object({
     must: Tally,
     should: Tally,

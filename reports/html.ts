@@ -5,6 +5,7 @@
 import type { ClauseResult, ConformanceReport } from '../contracts/report.ts';
 import { renderClientsHtml } from './clients.ts';
 import { answeredText, notCounted, reproduceLine, thrownText } from './sections.ts';
+import { snapshotHtml } from './snapshot.ts';
 
 const esc = (s: unknown) => String(s ?? '').replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const SECTION_TITLES: Record<string, string> = {
@@ -174,6 +175,7 @@ ${attention(r)}
 ${replays(r)}
 ${exceptions(r)}
 ${reproduce(r)}
+${snapshotHtml(r)}
 <p class="meta legend">MUST failing means not conformant; SHOULD failing means it works with the SDKs but differs from AWS; not applicable means the target cannot exercise the clause (never counted as a pass); expected fail is a deviation the expectations file lists. Evidence: M API model, D AWS documentation, O observed on AWS, I inferred. Open “Evidence” under a failure for its API calls and a curl line that reproduces each.</p>
 ${body}
 ${renderClientsHtml(r)}

@@ -3,6 +3,7 @@ import type { ConformanceReport } from '../contracts/report.ts';
 import { headline } from '../fixtures/redact.ts';
 import { renderClientsMarkdown } from './clients.ts';
 import { answeredText, notCounted, reproduceLine, rootCauseLine, thrownText } from './sections.ts';
+import { snapshotMarkdown } from './snapshot.ts';
 
 const score = (t: ConformanceReport['summary']['must']) => `${t.pass} of ${t.total - t.notApplicable}${t.notApplicable ? ` (${notCounted(t)})` : ''}`;
 
@@ -37,5 +38,6 @@ export function renderMarkdown(r: ConformanceReport): string {
   out.push('', '## Declared exceptions', '', '| exception | provoked by | the target answered | thrown |', '|---|---|---|---|');
   for (const e of r.exceptions) out.push(`| ${e.exception} | ${e.clauses.map((c) => `\`${c}\``).join(', ') || '—'} | ${answeredText(e).replace(/\|/g, '\\|')} | ${thrownText(e)} |`);
   out.push('', '<details><summary>Target profile (no secrets)</summary>', '', '```json', JSON.stringify(r.run.profile, null, 2), '```', '', '</details>');
+  out.push(...snapshotMarkdown(r));
   return out.join('\n') + '\n';
 }

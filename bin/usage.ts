@@ -1,0 +1,8 @@
+// The usage lines of `diff` and `record`: shown by `cognito-conformance --help` and by each command's own --help.
+export const DIFF_USAGE = `  cognito-conformance diff    A B [--a-region R] [--b-region R] [--a-issuer URL] [--b-issuer URL] [--a-jwks-url URL] [--b-jwks-url URL]
+                              [--a-profile P] [--b-profile P] [--a-name N] [--b-name N] [--runs N] [--seed N] [--max-calls N] [--out DIR]
+      A and B: mock, moto or an http(s) endpoint URL; an endpoint signs with CC_A_ACCESS_KEY_ID/CC_A_SECRET_ACCESS_KEY
+      (CC_B_... for B) if set, else --a-profile/--b-profile, else the standard chain. Exit 0 agree, 1 disagree, 2 bad usage.`;
+export const RECORD_USAGE = `  cognito-conformance record  [--target mock|endpoint|moto] [--endpoint URL] [--region R] [--issuer URL] [--jwks-url URL]
+                              [--profile P] [--name N] [--max-calls N] --out FILE
+      a snapshot of the target's normalised answers to the example scenarios; judge another target with run --snapshot FILE`;
