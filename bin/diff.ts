@@ -26,15 +26,6 @@ export type DiffBudget = { runs: number; seed: number; maxCalls: number };
 /** Long generated identifiers would drown a report line. */
 const clip = (s: string, n = 600) => (s.length > n ? `${s.slice(0, n)}… (${s.length} characters)` : s);
 
-/**
- * When one side answered a JWS and the other did not, `answer.Token` says so once: the token's
- * claims, absent on one side, would only repeat it a dozen times per call.
- */
-function subsumed<D extends { path: string }>(ds: D[], a: Record<string, unknown>, b: Record<string, unknown>): D[] {
-  const jws = (x: Record<string, unknown>) => x['answer.Token'] === 'JWS';
-  return jws(a) !== jws(b) ? ds.filter((d) => !d.path.startsWith('token.')) : ds;
-}
-
 /** Every place where two plays of one scenario differ: answers path by path, and inputs where an id was missing on one side. */
 export function compare(scenario: string, a: Played, b: Played): Disagreement[] {
   const out: Disagreement[] = [];
@@ -43,7 +34,7 @@ export function compare(scenario: string, a: Played, b: Played): Disagreement[] 
     const [sa, sb] = [a.steps[i], b.steps[i]];
     const at = { scenario, step: i + 1, call: sa.call, input: sa.input };
     if (JSON.stringify(sa.input) !== JSON.stringify(sb.input)) out.push({ ...at, path: 'input', a: sa.input, b: sb.input });
-    for (const d of subsumed(answerDifferences(sa.answer, sb.answer), sa.answer, sb.answer)) out.push({ ...at, path: d.path, a: d.expected, b: d.received });
+    for (const d of answerDifferences(sa.answer, sb.answer)) out.push({ ...at, path: d.path, a: d.expected, b: d.received });
   }
   // A side that stopped early (budget, Ctrl-C) is not a disagreement: the steps it did not send are just not compared.
   if (!a.incomplete && !b.incomplete && a.steps.length !== b.steps.length) out.push({ scenario, step: 0, call: 'the scenario', path: 'steps', a: a.steps.length, b: b.steps.length, input: null });
