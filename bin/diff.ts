@@ -94,7 +94,8 @@ export async function runDiff(specs: [SideSpec, SideSpec], budget: DiffBudget, r
     if (details.failed && last) {
       const replay = `${replayBase} --seed ${details.seed} --runs ${budget.runs}`;
       Object.assign(generated, { shrinks: details.numShrinks, replay });
-      results.push(scenarioOf('generated', 'generated', last.a, last.b, last.disagreements, clip(fc.stringify(last.seq.ops))));
+      const users = last.seq.users.map((u, i) => `u${i} = ${clip(JSON.stringify(u), 40)} (${u.length} characters)`).join(', ');
+      results.push(scenarioOf('generated', 'generated', last.a, last.b, last.disagreements, `${clip(fc.stringify(last.seq.ops))}; generated part of the user identifiers: ${users}`));
     } else if (details.failed) throw details.errorInstance ?? new Error('the generated sequences did not run to the end');
 
     const disagreements = results.flatMap((s) => s.disagreements);

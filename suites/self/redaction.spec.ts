@@ -43,3 +43,34 @@ test('reports and attachments carry no token, Authorization value or secret', as
     await served.close();
   }
 });
+
+test('snapshots, diff reports and their console output carry no token, signature or credential', async ({}, info) => {
+  test.setTimeout(240_000);
+  const served = await serveMock({ port: 0, host: '127.0.0.1', region: 'us-east-1', faults: ['retrieve-new-identity', 'token-rs256'], credentials: [{ accessKeyId: 'AKIDCONFORMANCE', secretAccessKey: SECRET }] });
+  const out = info.outputPath('diff');
+  const snapshot = join(out, 'snapshot.json');
+  const creds = { AWS_ACCESS_KEY_ID: 'AKIDCONFORMANCE', AWS_SECRET_ACCESS_KEY: SECRET };
+  try {
+    const recorded = await cli(['record', '--target', 'endpoint', '--endpoint', served.url, '--out', snapshot], creds);
+    expect(recorded.code, recorded.stderr.join('\n')).toBe(0);
+    // Side B signs with its own variables, not the standard chain.
+    const diffed = await cli(['diff', 'mock', served.url, '--runs', '3', '--out', out], { CC_B_ACCESS_KEY_ID: 'AKIDCONFORMANCE', CC_B_SECRET_ACCESS_KEY: SECRET });
+    expect(diffed.code, diffed.stderr.join('\n')).toBe(1);
+    const judged = await cli(['run', '--snapshot', snapshot, '--grep', 'same developer user again', '--out', out]);
+    expect(judged.code, 'the embedded mock retrieves; the recording of the faulty one does not').toBe(1);
+    const report = JSON.parse(readFileSync(join(out, 'conformance.json'), 'utf8'));
+    expect(report.snapshot.differences).toContainEqual(expect.objectContaining({ scenario: 'identity.retrieve', path: 'answer.IdentityId' }));
+    // Every file the three commands wrote, the nested run's own Playwright output included.
+    const written = files(out);
+    expect(written.map((f) => f.slice(out.length + 1)).sort()).toEqual(expect.arrayContaining(['diff.html', 'diff.json', 'diff.md', 'snapshot.json', 'conformance.md']));
+    for (const [what, text] of [...written.map((f) => [f, readFileSync(f, 'latin1')]), ...[recorded, diffed, judged].map((r, i) => [`console of command ${i + 1}`, r.stdout + r.stderr.join('\n')])]) {
+      expect(text, `${what}: a token or a piece of one`).not.toMatch(/eyJ[\w-]{8,}/);
+      expect(text, `${what}: a SigV4 signature`).not.toMatch(/Signature=[0-9a-f]{64}/);
+      expect(text, `${what}: the secret key`).not.toContain(SECRET);
+      expect(text, `${what}: the access key id`).not.toContain('AKIDCONFORMANCE');
+      expect(text, `${what}: an account id in an ARN`).not.toMatch(/arn:aws[\w-]*:[\w-]*:[\w-]*:\d{12}:/);
+    }
+  } finally {
+    await served.close();
+  }
+});
