@@ -219,8 +219,11 @@ export async function diffCommand(argv: string[]): Promise<number> {
   const out = resolve(v.out as string);
   const replayBase = ['npx cognito-conformance diff', ...argv.filter((a, i) => !['--seed', '--runs'].includes(a) && !['--seed', '--runs'].includes(argv[i - 1]))].join(' ');
   try {
-    const report = await runDiff(specs, budget, replayBase);
-    if (stop.signal.aborted) return 130;
+    const report = await runDiff(specs, budget, replayBase).catch((e) => {
+      if (stop.signal.aborted) return undefined; // interrupted while the sides were being set up
+      throw e;
+    });
+    if (!report || stop.signal.aborted) return 130;
     writeDiffReports(out, report);
     printDiff(report, out);
     return report.agree ? 0 : 1;

@@ -146,8 +146,12 @@ export async function recordCommand(argv: string[]): Promise<number> {
   try {
     const spec = sideSpec('target', kind === 'endpoint' ? (v.endpoint as string) : kind, v, '', whole('max-calls', v['max-calls'] as string | undefined, 1) ?? 5000, stop.signal);
     const started = Date.now();
-    const { declared, played, calls } = await playExamples(spec);
-    if (stop.signal.aborted) return 130;
+    const recorded = await playExamples(spec).catch((e) => {
+      if (stop.signal.aborted) return undefined; // interrupted while the pools were being made
+      throw e;
+    });
+    if (!recorded || stop.signal.aborted) return 130;
+    const { declared, played, calls } = recorded;
     const file = resolve(v.out as string);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, stableJson(snapshotOf(declared, played)));
