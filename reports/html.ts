@@ -127,6 +127,7 @@ function verdict(r: ConformanceReport) {
   if (m.fail) reasons.push(`${plural(m.fail, 'MUST clause')} failed`);
   if (m.unexpectedPass + sh.unexpectedPass) reasons.push(`${plural(m.unexpectedPass + sh.unexpectedPass, 'clause')} expected to fail passed (update the expectations file)`);
   if (r.expectations && sh.fail) reasons.push(`${plural(sh.fail, 'SHOULD clause')} failed that the expectations file does not list`);
+  if (r.snapshot?.differences.length) reasons.push(`${plural(r.snapshot.differences.length, 'answer path')} differ from the snapshot ${r.snapshot.file}`);
   const headline = r.summary.ok
     ? `No MUST clause failed${r.expectations ? ' and every expectation held' : ''}`
     : m.fail
