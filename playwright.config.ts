@@ -3,7 +3,7 @@
 // judges them. `cognito-conformance run` passes one target profile in CC_TARGET; `mutants` sets
 // CC_MODE=mutants for the fault projects and the matrix alone.
 import { defineConfig, type Project } from '@playwright/test';
-import { runKey } from './fixtures/mock/keys.ts';
+import { startRunKey } from './fixtures/mock/keys.ts';
 import { runId } from './fixtures/pools.ts';
 import { mockProfile, runSeed, TargetProfile } from './fixtures/target.ts';
 
@@ -11,7 +11,7 @@ import { mockProfile, runSeed, TargetProfile } from './fixtures/target.ts';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 // One RSA key for every embedded mock of the run and one run id for pool names: made here, in the
 // main process, and inherited by the workers.
-runKey();
+startRunKey();
 runId();
 
 const CONFORMANCE = /suites\/[^/]+\.spec\.ts$/;
@@ -19,12 +19,12 @@ const mode = process.env.CC_TARGET ? 'run' : (process.env.CC_MODE ?? 'test');
 const out = process.env.CC_OUT ?? 'reports/latest';
 
 /**
- * The fault matrix: every behaviour group registered once per mock fault (suites/self/faults.spec.ts),
+ * The fault matrix: every behaviour group registered once per mock fault (suites/self/fault-matrix.ts),
  * recording verdicts with a smaller property budget; the kill matrix judges them.
  */
 const faultProject: Project = {
   name: 'faults',
-  testMatch: /suites\/self\/faults\.spec\.ts$/,
+  testMatch: /suites\/self\/faults\/[^/]+\.spec\.ts$/,
   use: { profile: mockProfile({ name: 'faults', recordOnly: true, runs: 20, seed: 1 }) },
 };
 const killMatrix: Project = { name: 'kill-matrix', testMatch: /suites\/self\/kill-matrix\.spec\.ts$/, dependencies: ['faults'] };
@@ -34,7 +34,11 @@ const projects: Record<string, () => Project[]> = {
     // The report judges a run: tests record verdicts and do not fail (a failed test costs a worker restart).
     // A run without a seed gets one here, recorded in its reports (the CLI picks it itself).
     const profile = TargetProfile.parse({ seed: runSeed(), ...JSON.parse(process.env.CC_TARGET!), recordOnly: true });
-    return [{ name: profile.name, testMatch: CONFORMANCE, use: { profile } }];
+    // The profile also goes into the metadata, which blob reports keep (they drop `use`): `merge` judges
+    // with it. A blob is a file like any report: the public-login token and the account id stay out.
+    const { accountId: _secret, ...shared } = profile;
+    const publicLogin = profile.publicLogin && { ...profile.publicLogin, token: '<token>' };
+    return [{ name: profile.name, testMatch: CONFORMANCE, use: { profile }, metadata: { profile: { ...shared, publicLogin } } }];
   },
   mutants: () => [faultProject, killMatrix],
   test: () => [
@@ -53,9 +57,13 @@ export default defineConfig({
   timeout: 60_000,
   forbidOnly: !!process.env.CI,
   globalTeardown: './fixtures/global-teardown.ts',
-  reporter: [
-    [process.env.CC_QUIET || mode === 'run' ? 'null' : 'dot'],
-    ['./reports/conformance-reporter.ts', { out, mode }],
-  ],
+  // A shard (`run --shard i/n`) writes a blob report and judges nothing: `cognito-conformance merge`
+  // replays the shards' blobs into the conformance reporter, which judges the whole run.
+  reporter: process.env.CC_BLOB
+    ? [['blob', { outputDir: process.env.CC_BLOB, fileName: `shard-${process.env.CC_SHARD!.replace('/', '-of-')}.zip` }], ['dot']]
+    : [
+        [process.env.CC_QUIET || mode === 'run' ? 'null' : 'dot'],
+        ['./reports/conformance-reporter.ts', { out, mode }],
+      ],
   projects: projects[mode](),
 });

@@ -1,38 +1,116 @@
-// Benchmark (not a timed test): wall time and API calls of a full run against the embedded mock,
-// of the same run against the mock served over HTTP (whose own counter gives the exact number of
-// requests, pool set-up included), and of the kill matrix. `npm run bench`.
+// Benchmark (not a timed test): wall and CPU times as ratios to Playwright's own floor (one empty
+// test, in the same invocation, so that the machine's load at that moment divides out), medians of --reps runs.
+// Rows: the floor; a default run against the embedded mock; a default `--target endpoint` run against
+// the mock served with --latency ms per call (a network-bound target); the kill matrix; `npm test`.
+//   npm run bench [-- --quick] [--reps N] [--latency MS] [--readme]
+// --quick: the floor and the two runs only. --readme: rewrites the README's speed table with the result.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
-import { serveMock } from './serve.ts';
+import { parseArgs } from 'node:util';
+import { delay, http } from 'msw';
+import { handlersFor } from '../fixtures/mock/handlers.ts';
+import { MockCognito } from '../fixtures/mock/service.ts';
+import { serve } from '../fixtures/mock/server.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
+const { values: opts } = parseArgs({ options: { quick: { type: 'boolean' }, reps: { type: 'string', default: '3' }, latency: { type: 'string', default: '50' }, readme: { type: 'boolean' } } });
+const REPS = Number(opts.reps);
+const LATENCY = Number(opts.latency);
 
-async function timed(args: string[], env: Record<string, string> = {}) {
+/**
+ * Wall time, and CPU time (user + system) of the command and every process it waited for, which
+ * other load on the machine inflates far less than wall time: bash's `times` prints it.
+ */
+type Timed = { seconds: number; cpu: number; code: number | null };
+async function timed(command: string[], env: Record<string, string> = {}): Promise<Timed> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['bin/cognito-conformance.js', ...args], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, ...env } });
+  const script = '"$@" >/dev/null 2>&1; rc=$?; times; exit $rc';
+  const child = spawn('bash', ['-c', script, 'bench', ...command], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, ...env } });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
   const code = await new Promise<number | null>((ok) => child.on('close', ok));
-  return { seconds: (performance.now() - started) / 1000, code };
+  // `times`: the shell's own user and system time, then its children's (`0m1.234s 0m0.567s`).
+  const [user = 0, sys = 0] = [...(out.trim().split('\n').at(-1) ?? '').matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+  return { seconds: (performance.now() - started) / 1000, cpu: user + sys, code };
 }
+const cc = (...args: string[]) => [process.execPath, 'bin/cognito-conformance.js', ...args];
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const summary = (dir: string) => JSON.parse(readFileSync(resolve(ROOT, dir, 'conformance.json'), 'utf8')) as { summary: { apiCalls: number; must: { pass: number; total: number }; should: { pass: number; total: number } } };
+const verdict = (dir: string) => {
+  const s = summary(dir).summary;
+  return `MUST ${s.must.pass}/${s.must.total}, SHOULD ${s.should.pass}/${s.should.total}`;
+};
 
-const report = (dir: string) => JSON.parse(readFileSync(resolve(ROOT, dir, 'conformance.json'), 'utf8')) as { summary: { apiCalls: number; must: { pass: number; total: number } } };
-const rows: string[][] = [];
+// Playwright's floor: one empty test, written where the project's own @playwright/test resolves.
+const FLOOR = 'reports/bench/floor';
+mkdirSync(resolve(ROOT, FLOOR), { recursive: true });
+writeFileSync(resolve(ROOT, FLOOR, 'empty.spec.ts'), "import { test } from '@playwright/test';\ntest('empty', () => {});\n");
+writeFileSync(resolve(ROOT, FLOOR, 'floor.config.ts'), "import { defineConfig } from '@playwright/test';\nexport default defineConfig({ testDir: '.', reporter: 'null' });\n");
+const floorRun = () => timed([process.execPath, 'node_modules/@playwright/test/cli.js', 'test', '-c', `${FLOOR}/floor.config.ts`]);
 
-const embedded = await timed(['run', '--out', 'reports/bench/embedded']);
-rows.push(['run, embedded mock', embedded.seconds.toFixed(1), `${report('reports/bench/embedded').summary.apiCalls} (tests' own calls)`, `exit ${embedded.code}`]);
+// The mock served as a remote target would be: every call answered `LATENCY` ms late (msw's delay,
+// in a handler that answers nothing and so hands the request on to the mock).
+const mock = await MockCognito.create({ region: 'us-east-1', faults: [] });
+const served = await serve([http.all('*', () => delay(LATENCY)), ...handlersFor(mock)]);
+const creds = { AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' };
 
-const served = await serveMock({ port: 0, host: '127.0.0.1', region: 'us-east-1', faults: [] });
-// The same property budget as the embedded run; no quota (its pacing would dominate the time).
-const http = await timed(['run', '--target', 'endpoint', '--endpoint', served.url, '--verifies-signatures', '--runs', '100', '--out', 'reports/bench/served'], { AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' });
-rows.push(['run, mock served over HTTP (no quota declared)', http.seconds.toFixed(1), `${served.mock.calls} (every request the mock answered, pool set-up included)`, `exit ${http.code}`]);
+type Row = { what: string; runs: Timed[]; detail: string };
+const rows: Row[] = [];
+const floor: Timed[] = [];
+const embedded: Timed[] = [];
+const remote: Timed[] = [];
+const remoteCalls: number[] = [];
+const load = [loadavg()[0]];
+
+// Interleaved, so that each repetition of a run has a floor measured at the same moment.
+for (let i = 0; i < REPS; i++) {
+  floor.push(await floorRun());
+  embedded.push(await timed(cc('run', '--out', 'reports/bench/embedded')));
+  const before = mock.calls;
+  remote.push(await timed(cc('run', '--target', 'endpoint', '--endpoint', served.url, '--verifies-signatures', '--out', 'reports/bench/served'), creds));
+  remoteCalls.push(mock.calls - before);
+}
 await served.close();
+rows.push({ what: "Playwright's floor (one empty test)", runs: floor, detail: '' });
+rows.push({ what: '`run`, embedded mock (100 runs per property)', runs: embedded, detail: `${verdict('reports/bench/embedded')}; ${summary('reports/bench/embedded').summary.apiCalls} API calls` });
+rows.push({
+  what: `\`run --target endpoint\`, mock served with ${LATENCY} ms per call (25 runs per property)`,
+  runs: remote,
+  detail: `${verdict('reports/bench/served')}; ${median(remoteCalls)} requests (pools included)`,
+});
 
-if (!process.argv.includes('--quick')) {
-  const matrix = await timed(['mutants', '--out', 'reports/bench/mutants']);
-  const m = JSON.parse(readFileSync(resolve(ROOT, 'reports/bench/mutants/mutants.json'), 'utf8')) as { faults: number; killed: number; score: number };
-  rows.push(['kill matrix (mutants)', matrix.seconds.toFixed(1), `${m.killed}/${m.faults} faults killed (${m.score}%)`, `exit ${matrix.code}`]);
+if (!opts.quick) {
+  // Once each: they take both cores for a minute or more.
+  const matrix = await timed(cc('mutants', '--out', 'reports/bench/mutants'));
+  const m = JSON.parse(readFileSync(resolve(ROOT, 'reports/bench/mutants/mutants.json'), 'utf8')) as { faults: number; killed: number; imprecise: string[] };
+  rows.push({ what: 'kill matrix (`mutants`)', runs: [matrix], detail: `${m.killed}/${m.faults} faults killed, ${m.imprecise.length} imprecise` });
+  const npmTest = await timed(['npm', 'test'], { CC_QUIET: '1' });
+  rows.push({ what: '`npm test`', runs: [npmTest], detail: '' });
 }
+load.push(loadavg()[0]);
 
-console.log(`cognito-conformance benchmark on ${(await import('node:os')).cpus().length} cores, node ${process.version}\n`);
-console.log(['what', 'wall s', 'API calls / result', 'status'].join(' | '));
-for (const r of rows) console.log(r.join(' | '));
+const base = median(floor.map((t) => t.seconds));
+const baseCpu = median(floor.map((t) => t.cpu));
+const table = [
+  '| what | wall (median) | × floor | CPU (median) | × floor | runs | result |',
+  '|---|---|---|---|---|---|---|',
+  ...rows.map((r) => {
+    const [s, c] = [median(r.runs.map((t) => t.seconds)), median(r.runs.map((t) => t.cpu))];
+    const codes = [...new Set(r.runs.map((t) => t.code))].join('/');
+    return `| ${r.what} | ${s.toFixed(1)} s | ${(s / base).toFixed(1)}× | ${c.toFixed(1)} s | ${(c / baseCpu).toFixed(1)}× | ${r.runs.length} | ${r.detail ? `${r.detail}; ` : ''}exit ${codes} |`;
+  }),
+].join('\n');
+const where = `${cpus().length} cores, Node ${process.version}, load average ${load.map((l) => l.toFixed(1)).join(' → ')} during the benchmark`;
+console.log(`${table}\n\n${where}`);
+
+if (opts.readme) {
+  // The table goes between the README's bench markers; the rest of the section is prose.
+  const file = resolve(ROOT, 'README.md');
+  const readme = readFileSync(file, 'utf8');
+  const marked = /(<!-- bench:start -->\n)[\s\S]*?(\n<!-- bench:end -->)/;
+  if (!marked.test(readme)) throw new Error('README.md has no <!-- bench:start --> ... <!-- bench:end --> markers');
+  writeFileSync(file, readme.replace(marked, `$1${table}\n\n${where}$2`));
+  console.log('README.md: speed table rewritten');
+}

@@ -1,10 +1,10 @@
 // cognito-conformance: run the suite against a target, serve the reference mock, certify a
 // server, or run the fault matrix. Bad usage: one line on stderr and exit 2, never a stack trace.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
 import { isClauseId } from '../contracts/clauses.ts';
@@ -27,11 +27,14 @@ import { DIFF_USAGE, RECORD_USAGE } from './usage.ts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 
 const EXIT = { ok: 0, mustFailed: 1, usage: 2, internal: 3 } as const;
+/** Workers for an endpoint without a declared quota: they mostly wait for answers. */
+const NETWORK_WORKERS = 6;
 const require = createRequire(import.meta.url);
 const ROOT = resolve(import.meta.dirname, '..');
 
 const USAGE = `usage:
-  cognito-conformance run     [--target mock|endpoint|moto] [target options] [--out DIR] [--grep TEXT] [--expectations FILE] [--clients js,boto3,cli,curl|all] [--dry-run] [--snapshot FILE]
+  cognito-conformance run     [--target mock|endpoint|moto] [target options] [--out DIR] [--grep TEXT] [--expectations FILE] [--clients js,boto3,cli,curl|all] [--dry-run] [--snapshot FILE] [--shard I/N]
+  cognito-conformance merge   DIR... [--out DIR] [--expectations FILE]   (the blob reports of every shard of a run)
   cognito-conformance certify [--target mock|endpoint|moto] [target options] [--out DIR]
   cognito-conformance mock    [--port N] [--host H] [--region R] [--quota N] [--fault NAME]... [--control SOCKET] [--account-id ID]
                               [--latency MS] [--control-plane-rps N] [--max-pools N]
@@ -72,6 +75,7 @@ const targetOptions = {
   'max-calls': { type: 'string' },
   'dry-run': { type: 'boolean' },
   snapshot: { type: 'string' },
+  shard: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -192,10 +196,10 @@ function checkExpectations(file: string | undefined) {
 }
 
 /** Runs Playwright with the profile and returns the report it wrote (or fails with exit 3). */
-async function runSuite(env: Record<string, string | undefined>, args: string[], out: string): Promise<ConformanceReport | undefined> {
+async function runSuite(env: Record<string, string | undefined>, args: string[], out: string, command = 'test'): Promise<ConformanceReport | undefined> {
   rmSync(resolve(ROOT, out, 'conformance.json'), { force: true });
   const cli = require.resolve('@playwright/test/cli');
-  const child = spawn(process.execPath, [cli, 'test', ...args], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [cli, command, ...args], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
   // Playwright tears down (and deletes the run's pools) on SIGINT; it dies at once on SIGTERM.
   const stop = () => child.kill('SIGINT');
   process.on('SIGINT', stop).on('SIGTERM', stop);
@@ -210,6 +214,9 @@ async function run(argv: string[], certify = false): Promise<number> {
   if (v.help) return console.log(USAGE), EXIT.ok;
   if (certify && v.expectations) throw new UsageError('certify takes no --expectations: a certificate needs every MUST clause to pass as it is');
   if (certify && v.grep) throw new UsageError('certify takes no --grep: a certificate covers the whole catalogue');
+  if (certify && v.shard) throw new UsageError('certify takes no --shard: run the shards with run --shard and merge them');
+  const shard = shardOf(v.shard as string | undefined);
+  if (shard && v.snapshot) throw new UsageError('--snapshot judges a whole run: it does not go with --shard');
   const expectations = checkExpectations(v.expectations as string | undefined);
   if (certify && v.clients) throw new UsageError('certify takes no --clients: client rows are not part of a certificate');
   const clients = parseClients(v.clients as string | undefined);
@@ -222,12 +229,14 @@ async function run(argv: string[], certify = false): Promise<number> {
   // The run's state folder: the call budget and the ledger of what it made, shared with every worker.
   const state = mkdtempSync(join(tmpdir(), 'cc-run-'));
   try {
-    const args = v.grep ? ['--grep', v.grep as string] : [];
+    const args = [...(v.grep ? ['--grep', v.grep as string] : []), ...(shard ? ['--shard', shard] : [])];
     // A declared quota is shared by the whole account, and an injected fault hits whichever call comes
     // next: on such a target one worker keeps other tests off the burst and the injected fault. On
     // AWS one worker also keeps the pools it creates to one set.
     const shared = profile.kind !== 'mock' && (profile.quota || profile.faultInjection || isAws(profile.endpoint));
-    const n = workers ?? (shared ? 1 : 2);
+    // Otherwise concurrency follows what bounds the run: the embedded mock is CPU-bound (a worker per
+    // core, two here); a remote endpoint is bound by its round trips, which more workers overlap.
+    const n = workers ?? (shared ? 1 : profile.kind === 'endpoint' ? NETWORK_WORKERS : 2);
     const budgetIsDefault = isAws(profile.endpoint) && profile.maxCalls === undefined;
     if (budgetIsDefault) profile.maxCalls = awsDefaultBudget(profile, n);
     const poolId = v['pool-id'] as string | undefined;
@@ -238,8 +247,10 @@ async function run(argv: string[], certify = false): Promise<number> {
     if (v['dry-run']) return EXIT.ok;
     process.env.CC_STATE_DIR = state;
     if (poolId) profile.pool = await givenPool(profile, poolId);
-    const env = { CC_TARGET: JSON.stringify(profile), CC_OUT: out, CC_EXPECTATIONS: expectations, CC_WORKERS: String(n), CC_CLIENTS: clients.names.join(',') };
+    const blob = shard ? join(out, 'blob') : undefined;
+    const env = { CC_TARGET: JSON.stringify(profile), CC_OUT: out, CC_EXPECTATIONS: expectations, CC_WORKERS: String(n), CC_CLIENTS: clients.names.join(','), CC_BLOB: blob, CC_SHARD: shard };
     const report = await runSuite(env, args, out);
+    if (blob) return shardDone(blob, shard!);
     if (!report && v.grep) throw new UsageError(`--grep "${v.grep}" matched no test`);
     if (!report) return console.error('cognito-conformance: the run wrote no report (see the output above)'), EXIT.internal;
     if (certify) writeCertificate(out, report, profile);
@@ -267,6 +278,65 @@ async function givenPool(profile: TargetProfile, id: string): Promise<NonNullabl
   if (login && appId !== login.appId)
     throw new UsageError(`--public-login: pool ${id} ${appId ? `names app id ${appId} for` : 'does not support'} ${login.provider}${appId ? `, not ${login.appId}` : ''}`);
   return { id, developerProvider };
+}
+
+/** `--shard I/N` checked: 1 ≤ I ≤ N. */
+function shardOf(v: string | undefined) {
+  if (v === undefined) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(v);
+  if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UsageError(`--shard takes I/N with 1 ≤ I ≤ N, not "${v}"`);
+  return `${Number(m[1])}/${Number(m[2])}`;
+}
+
+const SHARD_BLOB = /^shard-(\d+)-of-(\d+)\.zip$/;
+
+/** A shard judges nothing: it leaves its blob report for `merge`. */
+function shardDone(blob: string, shard: string) {
+  const zips = existsSync(blob) ? readdirSync(blob).filter((f) => f.endsWith('.zip')) : [];
+  if (!zips.length) return console.error(`cognito-conformance: shard ${shard} wrote no blob report (see the output above)`), EXIT.internal;
+  console.log(`shard ${shard}: blob report ${join(blob, zips[0])}; judge the run with: cognito-conformance merge <each shard's ${basename(blob)} folder>...`);
+  return EXIT.ok;
+}
+
+/**
+ * `merge DIR...`: every shard's blob report (DIR or DIR/blob) replayed by Playwright's merge-reports
+ * into the conformance reporter: the same reports, verdicts, counts and exit code as one run.
+ */
+async function merge(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: { out: { type: 'string', default: 'reports/latest' }, expectations: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: true });
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message.split('\n')[0]} (see --help)`);
+  }
+  const { values: v, positionals: dirs } = parsed;
+  if (v.help) return console.log(USAGE), EXIT.ok;
+  if (!dirs.length) throw new UsageError('merge needs the folders of the shards\' blob reports');
+  const expectations = checkExpectations(v.expectations);
+  const out = resolve(v.out!);
+  const blobs = join(out, 'merged-blobs');
+  rmSync(blobs, { recursive: true, force: true });
+  mkdirSync(blobs, { recursive: true });
+  // Shards name their blobs shard-I-of-N.zip: a shard missing, or twice, is bad usage (a missing one
+  // would leave its clauses out and the rest looking green).
+  const shards = new Map<string, string>();
+  for (const dir of dirs) {
+    const from = [dir, join(dir, 'blob')].filter((d) => existsSync(d)).flatMap((d) => readdirSync(d).filter((f) => SHARD_BLOB.test(f)).map((f) => join(d, f)));
+    if (!from.length) throw new UsageError(`no shard blob report (shard-I-of-N.zip) in ${dir} or ${join(dir, 'blob')}`);
+    for (const zip of from) {
+      if (shards.has(basename(zip))) throw new UsageError(`${basename(zip)} twice (${shards.get(basename(zip))} and ${zip})`);
+      shards.set(basename(zip), zip);
+    }
+  }
+  const totals = new Set([...shards.keys()].map((f) => Number(SHARD_BLOB.exec(f)![2])));
+  if (totals.size > 1) throw new UsageError(`the blob reports come from runs split differently (${[...totals].map((n) => `/${n}`).join(', ')})`);
+  const [n] = totals;
+  const missing = Array.from({ length: n }, (_, i) => `shard-${i + 1}-of-${n}.zip`).filter((f) => !shards.has(f));
+  if (missing.length) throw new UsageError(`shard(s) ${missing.map((f) => SHARD_BLOB.exec(f)![1]).join(', ')} of ${n} missing: merge needs every shard of the run`);
+  for (const [name, zip] of shards) copyFileSync(zip, join(blobs, name));
+  const report = await runSuite({ CC_OUT: out, CC_EXPECTATIONS: expectations }, ['--config', resolve(ROOT, 'reports/merge.config.ts'), blobs], out, 'merge-reports');
+  if (!report) return console.error('cognito-conformance: the merge wrote no report (see the output above)'), EXIT.internal;
+  return report.summary.ok ? EXIT.ok : EXIT.mustFailed;
 }
 
 async function mock(argv: string[]): Promise<number> {
@@ -337,6 +407,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./diff.ts')).diffCommand(rest);
     case 'record':
       return (await import('./record.ts')).recordCommand(rest);
+    case 'merge':
+      return merge(rest);
     case 'faults':
       for (const f of faultNames) console.log(`${f.padEnd(34)} ${faults[f].description} [${faults[f].catches.join(', ')}]`);
       return EXIT.ok;
@@ -347,7 +419,7 @@ async function main(argv: string[]): Promise<number> {
       console.log(USAGE);
       return command === undefined ? EXIT.usage : EXIT.ok;
     default:
-      throw new UsageError(`unknown command "${command}" (run, certify, mock, mutants, sweep, faults, diff, record)`);
+      throw new UsageError(`unknown command "${command}" (run, certify, merge, mock, mutants, sweep, faults, diff, record)`);
   }
 }
 

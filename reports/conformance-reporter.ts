@@ -36,7 +36,8 @@ export default class ConformanceReporter implements Reporter {
     this.started = new Date();
     this.uncovered = [];
     for (const p of config.projects) {
-      const profile = (p.use as { profile?: unknown }).profile;
+      // `use` in a run; the metadata when `merge` replays blob reports, which keep only the metadata.
+      const profile = (p.use as { profile?: unknown }).profile ?? (p.metadata as { profile?: unknown } | undefined)?.profile;
       const parsed = profile ? TargetProfile.parse(profile) : undefined;
       // The reports are written in this process: what the workers redact must be redacted here too.
       registerSecret(parsed?.publicLogin?.token);

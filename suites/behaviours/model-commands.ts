@@ -4,9 +4,8 @@
 // linked user and the identity's first user are resolved again), so that the first broken
 // expectation is found at the command that caused it and its clause is the one that command exercises.
 import type fc from 'fast-check';
-import { expect } from '@playwright/test';
 import type { Api } from '../../fixtures/api.ts';
-import { OTHER_PROVIDER, answered, dev, issued, rejected, resolve } from '../../fixtures/assert.ts';
+import { OTHER_PROVIDER, answered, contains, dev, issued, rejected, resolve, same } from '../../fixtures/assert.ts';
 import { under } from '../../fixtures/property.ts';
 
 /** User slots per run: few, so that sequences come back to the same users and identities. */
@@ -32,7 +31,7 @@ export type Env = {
 const firstOf = (m: Model, identity: number) => [...m.owner].find(([, i]) => i === identity)![0];
 
 async function stillResolves(env: Env, r: Real, slot: number, id: string) {
-  expect(await resolve(env.api, env.pool, r.users[slot]), `u${slot} still resolves to its identity`).toBe(id);
+  same(await resolve(env.api, env.pool, r.users[slot]), id, `u${slot} still resolves to its identity`);
 }
 
 /** Registers a slot the model does not know: a new identity, distinct from every other. */
@@ -40,7 +39,7 @@ async function register(env: Env, m: Model, r: Real, slot: number, out?: Awaited
   out ??= await env.api.getToken({ IdentityPoolId: env.pool, Logins: dev(r.users[slot]) });
   let id = '';
   await under('identity.create', () => (id = issued(out).IdentityId));
-  await under('identity.distinct-users', () => expect(r.ids, `a new user's IdentityId ${id} belongs to no other user`).not.toContain(id));
+  await under('identity.distinct-users', () => contains(r.ids, id, `a new user's IdentityId ${id} belongs to no other user`, false));
   m.owner.set(slot, r.ids.push(id) - 1);
   return m.owner.get(slot)!;
 }
@@ -60,7 +59,7 @@ export class Resolve implements Command {
   async run(m: Model, r: Real) {
     const out = await this.env.api.getToken({ IdentityPoolId: this.env.pool, Logins: dev(r.users[this.slot]) });
     const known = m.owner.get(this.slot);
-    if (known !== undefined) return under('identity.retrieve', () => expect(out.ok ? out.output.IdentityId : out.error, 'the IdentityId of a known user').toBe(r.ids[known]));
+    if (known !== undefined) return under('identity.retrieve', () => same(out.ok ? out.output.IdentityId : out.error, r.ids[known], 'the IdentityId of a known user'));
     await register(this.env, m, r, this.slot, out);
   }
   toString = () => `resolve(u${this.slot})`;
@@ -83,12 +82,12 @@ export class Link implements Command {
     const x = r.ids[target];
     const mine = m.owner.get(this.slot);
     const out = await env.api.getToken({ IdentityPoolId: env.pool, IdentityId: x, Logins: dev(r.users[this.slot]) });
-    if (mine === target) return under('link.idempotent', () => expect(issued(out).IdentityId, 'the identity the user is already linked to').toBe(x));
+    if (mine === target) return under('link.idempotent', () => same(issued(out).IdentityId, x, 'the identity the user is already linked to'));
     if (mine === undefined) {
       const first = firstOf(m, target);
       await under('link.add-login', async () => {
-        expect(issued(out).IdentityId, 'the answer names the identity linked to').toBe(x);
-        expect(await resolve(env.api, env.pool, r.users[this.slot]), `u${this.slot} alone resolves to it`).toBe(x);
+        same(issued(out).IdentityId, x, 'the answer names the identity linked to');
+        same(await resolve(env.api, env.pool, r.users[this.slot]), x, `u${this.slot} alone resolves to it`);
       });
       await under('link.keeps-logins', () => stillResolves(env, r, first, x));
       m.owner.set(this.slot, target);
@@ -96,7 +95,7 @@ export class Link implements Command {
     }
     await under('link.user-registered-elsewhere', async () => {
       answered(out, ['DeveloperUserAlreadyRegisteredException']);
-      expect(await resolve(env.api, env.pool, r.users[this.slot]), `u${this.slot} still resolves to its own identity`).toBe(r.ids[mine]);
+      same(await resolve(env.api, env.pool, r.users[this.slot]), r.ids[mine], `u${this.slot} still resolves to its own identity`);
     });
     await under('reject.no-side-effects', () => stillResolves(env, r, firstOf(m, target), x));
   }

@@ -6,12 +6,12 @@ import fc from 'fast-check';
 import { tokenDuration } from '../../contracts/arbitraries.ts';
 import { retrieved } from '../../fixtures/assert.ts';
 import { behaviours } from '../../fixtures/behaviours.ts';
-import { allowFor, holds, verdictsOf } from '../../fixtures/property.ts';
+import { allowFor, holds, partTitle, verdictsOf } from '../../fixtures/property.ts';
 import { test } from '../../fixtures/test.ts';
 import { clauses } from '../../fixtures/verdicts.ts';
 import { Link, MODEL_CLAUSES, Rejected, Resolve, USERS, type Model, type Real, type Env } from './model-commands.ts';
 
-behaviours('model', () => {
+behaviours('model', ({ parts }) => {
   /** Commands per sequence: enough for an identity to collect several users, few enough for the mock budget. */
   const MAX_COMMANDS = 12;
 
@@ -32,15 +32,17 @@ behaviours('model', () => {
     return fc.commands<Model, Real, false>([slot.map((u) => new Resolve(env, u)), link, link, rejected], { maxCommands: MAX_COMMANDS });
   };
 
-  test('property: any sequence of identity and link calls agrees with the user → identity model', clauses(...MODEL_CLAUSES), async ({ api, pools, user, profile, verdicts, noSideEffects }, info) => {
-    allowFor(info, profile, MAX_COMMANDS * 3);
-    const pool = await pools.shared();
-    // The model is about which identity a user resolves to: where no user is ever retrieved, the first
-    // command that looks one up again would fail whatever clause it checks. identity.retrieve first.
-    if (!(await verdicts.requires('identity.retrieve', () => retrieved(api, pool, user('m'))))) return;
-    const env: Env = { api, pool, user, noSideEffects };
-    // Each run, shrinking runs included, gets users of its own: runs never see each other's links.
-    const setup = () => ({ model: { owner: new Map<number, number>() }, real: { users: Array.from({ length: USERS }, (_, i) => user(`m${i}`)), ids: [] } });
-    await verdictsOf(verdicts, MODEL_CLAUSES, () => holds(fc.asyncProperty(commands(env), (cmds) => fc.asyncModelRun(setup, cmds)), profile, info));
-  });
+  // The suite's costliest test (a third of its calls): in parts, so that it is not the run's critical path.
+  for (const part of parts(8))
+    test(partTitle('property: any sequence of identity and link calls agrees with the user → identity model', part), clauses(...MODEL_CLAUSES), async ({ api, pools, user, profile, verdicts, noSideEffects }, info) => {
+      allowFor(info, profile, MAX_COMMANDS * 3);
+      const pool = await pools.shared();
+      // The model is about which identity a user resolves to: where no user is ever retrieved, the first
+      // command that looks one up again would fail whatever clause it checks. identity.retrieve first.
+      if (!(await verdicts.requires('identity.retrieve', () => retrieved(api, pool, user('m'))))) return;
+      const env: Env = { api, pool, user, noSideEffects };
+      // Each run, shrinking runs included, gets users of its own: runs never see each other's links.
+      const setup = () => ({ model: { owner: new Map<number, number>() }, real: { users: Array.from({ length: USERS }, (_, i) => user(`m${i}`)), ids: [] } });
+      await verdictsOf(verdicts, MODEL_CLAUSES, () => holds(fc.asyncProperty(commands(env), (cmds) => fc.asyncModelRun(setup, cmds)), profile, info, part));
+    });
 });

@@ -6,32 +6,34 @@ import { decodeJwt } from 'jose';
 import { conflatable, conflate, developerUserId, identityId, identityPoolId, logins, principalTags, tokenDuration, uniqueUser } from '../../contracts/arbitraries.ts';
 import { limits } from '../../contracts/operation.ts';
 import { principalTagsClaim, TAGS_CLAIM } from '../../contracts/token.ts';
-import { compactJws, dev, issued, rejected, resolve, retrieved } from '../../fixtures/assert.ts';
+import { compactJws, dev, equal, issued, rejected, resolve, retrieved, same } from '../../fixtures/assert.ts';
 import { behaviours } from '../../fixtures/behaviours.ts';
-import { allowFor, holds, under, verdictsOf } from '../../fixtures/property.ts';
+import { allowFor, holds, partTitle, under, verdictsOf } from '../../fixtures/property.ts';
 import { expect, test } from '../../fixtures/test.ts';
 import { clauses } from '../../fixtures/verdicts.ts';
 
-behaviours('properties', () => {
+behaviours('properties', ({ parts }) => {
   const { min, max } = limits.tokenDuration;
 
-  test('property: any developer user identifier round-trips', clauses('identity.user-id-opaque'), async ({ api, pools, user, profile, verdicts }, info) => {
-    allowFor(info, profile, 2);
-    const pool = await pools.shared('opaque');
-    // Only where an ordinary user is retrieved can an unusual one be found not to be.
-    if (!(await verdicts.requires('identity.retrieve', () => retrieved(api, pool, user())))) return;
-    await verdicts.check('identity.user-id-opaque', () =>
-      holds(
-        fc.asyncProperty(developerUserId, async (generated) => {
-          const u = uniqueUser(user(), generated);
-          const created = await resolve(api, pool, u);
-          expect(await resolve(api, pool, u), `user ${JSON.stringify(u.slice(0, 60))} (${u.length} characters, ${Buffer.byteLength(u)} UTF-8 bytes) resolves again`).toBe(created);
-        }),
-        profile,
-        info,
-      ),
-    );
-  });
+  for (const part of parts(2))
+    test(partTitle('property: any developer user identifier round-trips', part), clauses('identity.user-id-opaque'), async ({ api, pools, user, profile, verdicts }, info) => {
+      allowFor(info, profile, 2);
+      const pool = await pools.shared('opaque');
+      // Only where an ordinary user is retrieved can an unusual one be found not to be.
+      if (!(await verdicts.requires('identity.retrieve', () => retrieved(api, pool, user())))) return;
+      await verdicts.check('identity.user-id-opaque', () =>
+        holds(
+          fc.asyncProperty(developerUserId, async (generated) => {
+            const u = uniqueUser(user(), generated);
+            const created = await resolve(api, pool, u);
+            same(await resolve(api, pool, u), created, `user ${JSON.stringify(u.slice(0, 60))} (${u.length} characters, ${Buffer.byteLength(u)} UTF-8 bytes) resolves again`);
+          }),
+          profile,
+          info,
+          part,
+        ),
+      );
+    });
 
   // Opaque means byte for byte: two identifiers one plausible normalisation (case, whitespace, Unicode
   // form, truncation, a separator, an escape) would make one are two users, each retrieved as itself.
@@ -83,46 +85,48 @@ behaviours('properties', () => {
   /** Tag by tag, so that a failure names the tag and its lengths instead of diffing fifty. */
   const tagsCameBack = (claim: unknown, tags: Record<string, string>) => {
     const got = (claim as { principal_tags?: Record<string, unknown> } | undefined)?.principal_tags ?? {};
-    for (const [k, v] of Object.entries(tags)) expect(got[k], `tag ${JSON.stringify(k.slice(0, 40))} (key ${k.length}, value ${v.length} characters)`).toEqual(principalTagsClaim({ [k]: v }).principal_tags[k]);
-    expect(Object.keys(got).length, 'no tag more than were sent').toBe(Object.keys(tags).length);
+    for (const [k, v] of Object.entries(tags)) equal(got[k], principalTagsClaim({ [k]: v }).principal_tags[k], `tag ${JSON.stringify(k.slice(0, 40))} (key ${k.length}, value ${v.length} characters)`);
+    same(Object.keys(got).length, Object.keys(tags).length, 'no tag more than were sent');
   };
 
   /** The clauses one valid input exercises, each with its check of the token that came back. */
   const claimChecks = (i: Input, got: Got, pool: string, issuer: string): [clause: string, check: () => void][] => {
     const lifetime = () => got.claims.exp! - got.claims.iat!;
     return [
-      ['token.aud', () => expect(got.claims.aud, 'aud').toBe(pool)],
-      ['token.sub', () => expect(got.claims.sub, 'sub').toBe(got.identityId)],
-      ['token.iss', () => expect(got.claims.iss, 'iss').toBe(issuer)],
+      ['token.aud', () => same(got.claims.aud, pool, 'aud')],
+      ['token.sub', () => same(got.claims.sub, got.identityId, 'sub')],
+      ['token.iss', () => same(got.claims.iss, issuer, 'iss')],
       i.TokenDuration === undefined
-        ? ['duration.default', () => expect(lifetime(), 'exp − iat without TokenDuration').toBe(limits.tokenDuration.default)]
-        : ['duration.custom', () => expect(lifetime(), `exp − iat for TokenDuration ${i.TokenDuration}`).toBe(i.TokenDuration)],
+        ? ['duration.default', () => same(lifetime(), limits.tokenDuration.default, 'exp − iat without TokenDuration')]
+        : ['duration.custom', () => same(lifetime(), i.TokenDuration, `exp − iat for TokenDuration ${i.TokenDuration}`)],
       ...(i.PrincipalTags ? [['token.principal-tags', () => tagsCameBack(got.claims[TAGS_CLAIM], i.PrincipalTags!)] as [string, () => void]] : []),
     ];
   };
 
   // One token per run serves every claim; the verdict goes to the clause the shrunk counterexample breaks.
-  test('property: every token for a valid input carries the right claims and lifetime', clauses(...CLAIMS), async ({ api, pools, user, target, profile, verdicts }, info) => {
-    allowFor(info, profile, 1);
-    const pool = await pools.shared();
-    // The claims are read from the token: token.jws is their precondition, checked on a plain call.
-    if (!(await verdicts.requires('token.jws', async () => compactJws(await api.getToken({ IdentityPoolId: pool, Logins: dev(user()) }))))) return;
-    await verdictsOf(verdicts, CLAIMS, () =>
-      holds(
-        fc.asyncProperty(validInput, async (i) => {
-          const r = await api.getToken({ IdentityPoolId: pool, Logins: dev(uniqueUser(user(), i.user)), TokenDuration: i.TokenDuration, PrincipalTags: i.PrincipalTags });
-          const got: Got = { claims: {}, identityId: '' };
-          const checks = claimChecks(i, got, pool, target.issuer);
-          // No readable token breaks every clause this input exercises.
-          await under(checks.map(([id]) => id), () => {
-            const answer = issued(r);
-            Object.assign(got, { identityId: answer.IdentityId, claims: decodeJwt(answer.Token) });
-          });
-          for (const [id, check] of checks) await under(id, check);
-        }),
-        profile,
-        info,
-      ),
-    );
-  });
+  for (const part of parts(3))
+    test(partTitle('property: every token for a valid input carries the right claims and lifetime', part), clauses(...CLAIMS), async ({ api, pools, user, target, profile, verdicts }, info) => {
+      allowFor(info, profile, 1);
+      const pool = await pools.shared();
+      // The claims are read from the token: token.jws is their precondition, checked on a plain call.
+      if (!(await verdicts.requires('token.jws', async () => compactJws(await api.getToken({ IdentityPoolId: pool, Logins: dev(user()) }))))) return;
+      await verdictsOf(verdicts, CLAIMS, () =>
+        holds(
+          fc.asyncProperty(validInput, async (i) => {
+            const r = await api.getToken({ IdentityPoolId: pool, Logins: dev(uniqueUser(user(), i.user)), TokenDuration: i.TokenDuration, PrincipalTags: i.PrincipalTags });
+            const got: Got = { claims: {}, identityId: '' };
+            const checks = claimChecks(i, got, pool, target.issuer);
+            // No readable token breaks every clause this input exercises.
+            await under(checks.map(([id]) => id), () => {
+              const answer = issued(r);
+              Object.assign(got, { identityId: answer.IdentityId, claims: decodeJwt(answer.Token) });
+            });
+            for (const [id, check] of checks) await under(id, check);
+          }),
+          profile,
+          info,
+          part,
+        ),
+      );
+    });
 });

@@ -1,0 +1,7 @@
+// `cognito-conformance merge`: Playwright's merge-reports replays the shards' blob reports into the
+// conformance reporter, which judges the merged run exactly as it judges a run on one machine.
+import { defineConfig } from '@playwright/test';
+
+export default defineConfig({
+  reporter: [['./conformance-reporter.ts', { out: process.env.CC_OUT ?? 'reports/latest', mode: 'run' }]],
+});

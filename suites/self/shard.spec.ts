@@ -1,0 +1,46 @@
+// Sharding: a run in two halves (`run --shard 1/2`, `run --shard 2/2`), merged by `merge`, gives the
+// same clause verdicts, counts and exit code as the same run on one machine. Against a served mock
+// with a fault, so that failed clauses and exit code 1 have to survive the merge too.
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { serveMock } from '../../bin/serve.ts';
+import { cli } from './run-cli.ts';
+
+const report = (dir: string) => {
+  const r = JSON.parse(readFileSync(`${dir}/conformance.json`, 'utf8')) as { summary: unknown; clauses: { id: string; status: string; tests: string[] }[] };
+  return { summary: r.summary, verdicts: Object.fromEntries(r.clauses.map((c) => [c.id, c.status])), tests: r.clauses.flatMap((c) => c.tests).length };
+};
+
+test('a run sharded in two and merged judges as the run on one machine', async ({}, info) => {
+  test.setTimeout(180_000);
+  const served = await serveMock({ port: 0, host: '127.0.0.1', region: 'us-east-1', faults: ['token-wrong-iss'] });
+  try {
+    const env = { AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' };
+    // The same seed and budget everywhere: the properties draw the same inputs in every layout. Two
+    // workers each: three runs at once against one mock in this process, not eighteen workers.
+    const target = ['--target', 'endpoint', '--endpoint', served.url, '--verifies-signatures', '--seed', '11', '--runs', '2', '--workers', '2'];
+    const dir = (name: string) => info.outputPath(name);
+    // Three runs at once on one mock: each needs a run id of its own (this process's would be inherited),
+    // or one run's final sweep of its pool prefix would delete the others' pools.
+    const [whole, half1, half2] = await Promise.all([
+      cli(['run', ...target, '--out', dir('whole')], { ...env, CC_RUN_ID: `${info.testId}w` }),
+      cli(['run', ...target, '--shard', '1/2', '--out', dir('half1')], { ...env, CC_RUN_ID: `${info.testId}a` }),
+      cli(['run', ...target, '--shard', '2/2', '--out', dir('half2')], { ...env, CC_RUN_ID: `${info.testId}b` }),
+    ]);
+    expect(whole.code, whole.stderr.join('\n')).toBe(1); // token.iss is a MUST clause
+    expect([half1.code, half2.code], 'a shard judges nothing: it exits 0 with its blob report').toEqual([0, 0]);
+    const merged = await cli(['merge', dir('half1'), dir('half2'), '--out', dir('merged')]);
+    expect(merged.code, merged.stderr.join('\n')).toBe(whole.code);
+    const [w, m] = [report(dir('whole')), report(dir('merged'))];
+    expect(m.verdicts).toEqual(w.verdicts);
+    expect(m.verdicts['token.iss']).toBe('fail');
+    expect(m.summary).toEqual(w.summary);
+    expect(m.tests).toBe(w.tests);
+    // One half alone is not a run: merge names the missing shard and judges nothing.
+    const alone = await cli(['merge', dir('half1'), '--out', dir('alone')]);
+    expect(alone.stderr).toEqual(['cognito-conformance: shard(s) 2 of 2 missing: merge needs every shard of the run']);
+    expect(alone.code).toBe(2);
+  } finally {
+    await served.close();
+  }
+});
