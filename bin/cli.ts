@@ -5,6 +5,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { basename, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
 import { isClauseId } from '../contracts/clauses.ts';
@@ -197,14 +198,19 @@ function checkExpectations(file: string | undefined) {
 
 /** Runs Playwright with the profile and returns the report it wrote (or fails with exit 3). */
 async function runSuite(env: Record<string, string | undefined>, args: string[], out: string, command = 'test'): Promise<ConformanceReport | undefined> {
-  rmSync(resolve(ROOT, out, 'conformance.json'), { force: true });
+  rmSync(resolve(out, 'conformance.json'), { force: true });
   const cli = require.resolve('@playwright/test/cli');
-  const child = spawn(process.execPath, [cli, command, ...args], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+  // Installed as a dependency, the suite's .ts files sit under node_modules, which Playwright never
+  // transpiles: tsx's loader (inherited by Playwright's workers) does. The user's directory stays
+  // the working directory; the config is found by its absolute path and places every output under --out.
+  const tsx = pathToFileURL(require.resolve('tsx')).href;
+  const config = command === 'test' ? ['--config', resolve(ROOT, 'playwright.config.ts')] : [];
+  const child = spawn(process.execPath, ['--import', tsx, cli, command, ...config, ...args], { stdio: 'inherit', env: { ...process.env, ...env } });
   // Playwright tears down (and deletes the run's pools) on SIGINT; it dies at once on SIGTERM.
   const stop = () => child.kill('SIGINT');
   process.on('SIGINT', stop).on('SIGTERM', stop);
   await new Promise((ok) => child.on('exit', ok));
-  const file = resolve(ROOT, out, 'conformance.json');
+  const file = resolve(out, 'conformance.json');
   if (!existsSync(file)) return undefined;
   return ConformanceReport.parse(JSON.parse(readFileSync(file, 'utf8')));
 }
@@ -382,9 +388,9 @@ async function mutants(argv: string[]): Promise<number> {
   const { values: v } = parse(argv, { out: { type: 'string', default: 'reports/latest' }, help: { type: 'boolean', short: 'h' } });
   if (v.help) return console.log(USAGE), EXIT.ok;
   const out = resolve(v.out as string);
-  rmSync(resolve(ROOT, out, 'mutants.json'), { force: true });
+  rmSync(resolve(out, 'mutants.json'), { force: true });
   await runSuite({ CC_MODE: 'mutants', CC_OUT: out }, [], out);
-  const file = resolve(ROOT, out, 'mutants.json');
+  const file = resolve(out, 'mutants.json');
   if (!existsSync(file)) return console.error('cognito-conformance: the matrix run wrote no mutants.json'), EXIT.internal;
   const m = JSON.parse(readFileSync(file, 'utf8')) as { survived: string[]; imprecise: string[] };
   return m.survived.length || m.imprecise.length ? EXIT.mustFailed : EXIT.ok;
