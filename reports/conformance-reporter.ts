@@ -7,7 +7,7 @@ import type { FaultName } from '../fixtures/mock/faults.ts';
 import { judge, matrixSummary, renderMatrixMarkdown, type FaultJudgement } from './matrix.ts';
 import type { FullConfig, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { TargetProfile } from '../fixtures/target.ts';
-import { API_CALLS, CLAUSE, EVIDENCE_PREFIX, PROVOKED, REPLAY, SUBJECT, VERDICT, type Provoked, type Verdict } from '../fixtures/verdicts.ts';
+import { API_CALLS, CLAUSE, EVIDENCE_PREFIX, PROVOKED, REPLAY, SUBJECT, TARGET_UNUSABLE, VERDICT, type Provoked, type Verdict } from '../fixtures/verdicts.ts';
 import { registerAccountId, registerSecret } from '../fixtures/redact.ts';
 import { foldAll, uncoveredClauses, type Expectations, type TestVerdicts } from './fold.ts';
 import { buildReport, printSummary, writeReports } from './write.ts';
@@ -16,7 +16,7 @@ import { plain } from '../fixtures/redact.ts';
 import { printClients } from './clients.ts';
 
 type Options = { out: string; mode: 'run' | 'test' | 'mutants' };
-type ProjectRun = { profile?: TargetProfile; declared: Set<string>; runs: TestVerdicts[]; calls: number; provoked: Provoked[]; replays: { test: string; seed: number; path: string; command: string }[]; clients?: ClientRunResult[] };
+type ProjectRun = { profile?: TargetProfile; declared: Set<string>; runs: TestVerdicts[]; calls: number; provoked: Provoked[]; replays: { test: string; seed: number; path: string; command: string }[]; clients?: ClientRunResult[]; unusable?: string };
 
 export default class ConformanceReporter implements Reporter {
   private readonly projects = new Map<string, ProjectRun>();
@@ -71,6 +71,7 @@ export default class ConformanceReporter implements Reporter {
       if (a.type === API_CALLS) run.calls += Number(a.description);
       if (a.type === REPLAY) run.replays.push({ test: title, ...JSON.parse(a.description!) });
       if (a.type === PROVOKED) run.provoked.push(JSON.parse(a.description!));
+      if (a.type === TARGET_UNUSABLE) run.unusable ??= a.description;
     }
     const client = result.annotations.find((a) => a.type === CLIENT_RUN);
     if (client) return void (run.clients ??= []).push(JSON.parse(client.description!));
@@ -111,7 +112,12 @@ export default class ConformanceReporter implements Reporter {
       const report = buildReport(run.profile, results, { started: this.started, finished, calls: run.calls, replays: run.replays, provoked: run.provoked, expectations: expectations?.file, clients: run.clients });
       const dir = this.options.mode === 'run' ? this.options.out : `${this.options.out}/projects/${name}`;
       writeReports(dir, report);
-      if (this.options.mode === 'run') printSummary(report, dir), printClients(report);
+      if (this.options.mode === 'run') {
+        // One line for a target that could not be set up or stopped answering; the verdict comes last.
+        if (run.unusable) console.log(`\ncognito-conformance: ${run.unusable}`);
+        printClients(report);
+        printSummary(report, dir);
+      }
     }
     if (judged.length) {
       const m = matrixSummary(judged);
