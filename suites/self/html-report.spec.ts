@@ -1,11 +1,13 @@
-// conformance.html as a reader sees it, in real headless Chromium (Debian's /usr/bin/chromium: no
-// browser can be downloaded here). The report is built in-process from hand-made verdicts through
-// the real fold and buildReport (so through redaction too), with a failing MUST clause carrying
-// token- and signature-bearing evidence, an expected-fail, a not-applicable and passes.
+// conformance.html as a reader sees it, in real headless Chromium (Debian's /usr/bin/chromium, set
+// up by npm test's pretest: fixtures/chromium.ts; no browser can be downloaded here). The report
+// is built in-process from hand-made verdicts through the real fold and buildReport (so through
+// redaction too), with a failing MUST clause carrying token- and signature-bearing evidence, an
+// expected-fail, a not-applicable and passes.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { chromium, expect, test, type Page } from '@playwright/test';
 import { ConformanceReport, type ClauseResult } from '../../contracts/report.ts';
+import { CHROMIUM_ARGS, chromiumPath, missing } from '../../fixtures/chromium.ts';
 import { curlLine } from '../../fixtures/raw.ts';
 import { registerSecret } from '../../fixtures/redact.ts';
 import { mockProfile } from '../../fixtures/target.ts';
@@ -13,8 +15,7 @@ import { foldAll, type TestVerdicts } from '../../reports/fold.ts';
 import { renderHtml } from '../../reports/html.ts';
 import { buildReport } from '../../reports/write.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM = chromiumPath();
 
 const TARGET = 'html self-test target';
 const ENDPOINT = 'http://127.0.0.1:4601';
@@ -96,7 +97,7 @@ function report(): ConformanceReport {
 }
 
 test('conformance.html shows the verdict, clauses by section and collapsible evidence, and no secret', async ({}, testInfo) => {
-  expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: this self-test needs Debian's chromium (apt-get install -y chromium); Playwright cannot download a browser here`).toBe(true);
+  expect(existsSync(CHROMIUM), missing(CHROMIUM)).toBe(true);
 
   const r = report();
   const statuses = Object.fromEntries(r.clauses.map((c) => [c.id, c.status]));
@@ -116,7 +117,7 @@ test('conformance.html shows the verdict, clauses by section and collapsible evi
   // Self-contained: no script, no external asset.
   expect(html).not.toMatch(/<script|<link\b|<img\b|@import|url\(|src=|href="(?!#)/i);
 
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS }); // Playwright gives it a fresh temporary profile
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }); // Playwright gives it a fresh temporary profile
   try {
     // Scripts off: the page must work without any (details open natively).
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
