@@ -7,6 +7,7 @@ import { cliLine } from '../fixtures/property.ts';
 import { publicProfile, type TargetProfile } from '../fixtures/target.ts';
 import { headline, redact } from '../fixtures/redact.ts';
 import type { ClientRunResult } from '../fixtures/clients/matrix.ts';
+import { renderBadge } from './badge.ts';
 import { clientSection } from './clients.ts';
 import type { Provoked } from '../fixtures/verdicts.ts';
 import { catalogueHash, exceptionTable, rootCauses, summarise } from './fold.ts';
@@ -57,6 +58,7 @@ export function writeReports(dir: string, report: ConformanceReport) {
   writeFileSync(join(dir, 'conformance.md'), renderMarkdown(report));
   writeFileSync(join(dir, 'conformance.html'), renderHtml(report));
   writeFileSync(join(dir, 'junit.xml'), renderJunit(report));
+  writeFileSync(join(dir, 'badge.svg'), renderBadge(report.summary));
 }
 
 const MARK: Record<ClauseResult['status'], string> = { pass: 'pass ', fail: 'FAIL ', 'not-applicable': 'n/a  ', 'expected-fail': 'xfail', 'unexpected-pass': 'XPASS' };
