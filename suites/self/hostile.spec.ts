@@ -13,7 +13,7 @@ const TRANSPORT: HostileBehaviour[] = ['never', 'dribble', 'flood', 'reset', 'ga
 const STACK_TRACE = /^\s+at .+:\d+:\d+\)?$/m;
 const SUMMARY = /^MUST \d+\/\d+ pass.*; reports in .+\/$/;
 
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 180_000 });
 
 async function runAgainst(behaviour: HostileBehaviour, setup: boolean, out: string) {
   const server = await serveHostile(behaviour, { setup });
@@ -28,7 +28,6 @@ async function runAgainst(behaviour: HostileBehaviour, setup: boolean, out: stri
 
 function judgedReport(r: Awaited<ReturnType<typeof runAgainst>>, out: string) {
   expect(r.code, r.stderr.join('\n')).toBe(1);
-  expect(r.ms, 'the run ends within 60 s').toBeLessThan(60_000);
   expect(`${r.stdout}\n${r.stderr.join('\n')}`, 'no stack trace').not.toMatch(STACK_TRACE);
   expect(r.stdout.trim().split('\n').at(-1), 'the run ends on its verdict').toMatch(SUMMARY);
   expect(r.poolsLeft, 'every pool the run made is deleted').toEqual([]);
@@ -38,6 +37,8 @@ function judgedReport(r: Awaited<ReturnType<typeof runAgainst>>, out: string) {
   expect(report.clauses.map((c) => c.id).sort(), 'every clause has a verdict').toEqual(catalogue.map((c) => c.id).sort());
   for (const c of report.clauses) expect(c.message ?? '', `${c.id} is judged`).not.toMatch(/no test reported a verdict|never checked it/);
   expect(report.summary.must.fail, 'MUST clauses fail').toBeGreaterThan(0);
+  // Last, so that a machine loaded by other work still shows every other property of the run.
+  expect.soft(r.ms, 'the run ends within 60 s').toBeLessThan(60_000);
   return report;
 }
 
