@@ -7,7 +7,7 @@ import type { FaultName } from '../fixtures/mock/faults.ts';
 import { judge, matrixSummary, renderMatrixMarkdown, type FaultJudgement } from './matrix.ts';
 import type { FullConfig, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { TargetProfile } from '../fixtures/target.ts';
-import { API_CALLS, CLAUSE, EVIDENCE_PREFIX, PROVOKED, REPLAY, SUBJECT, TARGET_UNUSABLE, VERDICT, type Provoked, type Verdict } from '../fixtures/verdicts.ts';
+import { API_CALLS, CLAUSE, EVIDENCE_PREFIX, PROVOKED, REPLAY, SET_UP_FAILED, SUBJECT, TARGET_UNUSABLE, VERDICT, type Provoked, type Verdict } from '../fixtures/verdicts.ts';
 import { registerAccountId, registerSecret } from '../fixtures/redact.ts';
 import { foldAll, uncoveredClauses, type Expectations, type TestVerdicts } from './fold.ts';
 import { buildReport, printSummary, writeReports } from './write.ts';
@@ -71,7 +71,8 @@ export default class ConformanceReporter implements Reporter {
       if (a.type === API_CALLS) run.calls += Number(a.description);
       if (a.type === REPLAY) run.replays.push({ test: title, ...JSON.parse(a.description!) });
       if (a.type === PROVOKED) run.provoked.push(JSON.parse(a.description!));
-      if (a.type === TARGET_UNUSABLE) run.unusable ??= a.description;
+      // Workers may see one failure two ways; a target that could not be set up is the root cause.
+      if (a.type === TARGET_UNUSABLE && (!run.unusable || a.description!.startsWith(SET_UP_FAILED))) run.unusable = a.description;
     }
     const client = result.annotations.find((a) => a.type === CLIENT_RUN);
     if (client) return void (run.clients ??= []).push(JSON.parse(client.description!));
