@@ -13,7 +13,7 @@ import { ConformanceReport } from '../contracts/report.ts';
 import { faultNames, faults, isFaultName } from '../fixtures/mock/faults.ts';
 import { startMoto, UsageError } from '../fixtures/moto.ts';
 import { isAws, MOCK_CAPABILITIES, runSeed, TargetProfile } from '../fixtures/target.ts';
-import { DEFAULT_ACCOUNT_ID } from '../fixtures/mock/service.ts';
+import { accountIdFor } from '../fixtures/mock/service.ts';
 import { ACCOUNT_ID } from '../contracts/token.ts';
 import { parseClients } from '../fixtures/clients/index.ts';
 import { Api, CallLog, makeClient } from '../fixtures/api.ts';
@@ -37,7 +37,8 @@ const USAGE = `usage:
   cognito-conformance run     [--target mock|endpoint|moto] [target options] [--out DIR] [--grep TEXT] [--expectations FILE] [--clients js,boto3,cli,curl|all] [--dry-run] [--snapshot FILE] [--shard I/N]
   cognito-conformance merge   DIR... [--out DIR] [--expectations FILE]   (the blob reports of every shard of a run)
   cognito-conformance certify [--target mock|endpoint|moto] [target options] [--out DIR]
-  cognito-conformance mock    [--port N] [--host H] [--region R] [--quota N] [--fault NAME]... [--control SOCKET] [--account-id ID]
+  cognito-conformance mock    [--port N] [--host H] [--region R] [--quota N] [--fault NAME]... [--control SOCKET]
+                              [--access-key K --secret-key S [--account-id ID]]... [--reset]
                               [--latency MS] [--control-plane-rps N] [--max-pools N]
   cognito-conformance sweep   --endpoint URL [--region R] [--older-than DURATION (1h)] [--dry-run]
   cognito-conformance mutants [--out DIR]
@@ -50,6 +51,9 @@ target options: --endpoint URL  --region R (us-east-1)  --issuer URL  --jwks-url
   --public-login PROVIDER=APP_ID:TOKEN  --account-id ID (12 digits, for token.pool-arn)  --seed N  --runs N (fast-check runs per property)  --workers N
   --clients LIST: the client matrix through js (default), boto3, cli, curl or all (exit 1 if a client row fails)
   --pool-id ID (use this pool, create none)  --max-calls N (the most API calls the run makes)
+mock: one account per --access-key/--secret-key pair (default testing/testing; account ids from --account-id,
+  else 123456789012, 123456789013, ...), every region a client signs for; POST /reset forgets every pool
+  (on when served on loopback, --reset to allow it elsewhere).
 credentials for endpoint targets come from the AWS SDK's standard chain (AWS_ACCESS_KEY_ID, profiles, ...).
 exit codes: 0 no MUST clause failed, 1 a MUST clause failed or an expectation did not hold, 2 bad usage, 3 internal error`;
 
@@ -345,6 +349,8 @@ async function merge(argv: string[]): Promise<number> {
   return report.summary.ok ? EXIT.ok : EXIT.mustFailed;
 }
 
+const isLoopback = (host: string) => /^(127\.\d+\.\d+\.\d+|::1|localhost)$/.test(host);
+
 async function mock(argv: string[]): Promise<number> {
   const { values: v } = parse(argv, {
     port: { type: 'string', default: '4566' },
@@ -356,31 +362,41 @@ async function mock(argv: string[]): Promise<number> {
     latency: { type: 'string' },
     'control-plane-rps': { type: 'string' },
     'max-pools': { type: 'string' },
-    'access-key': { type: 'string', default: 'testing' },
-    'secret-key': { type: 'string', default: 'testing' },
-    'account-id': { type: 'string', default: DEFAULT_ACCOUNT_ID },
+    'access-key': { type: 'string', multiple: true },
+    'secret-key': { type: 'string', multiple: true },
+    'account-id': { type: 'string', multiple: true },
+    reset: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (v.help) return console.log(USAGE), EXIT.ok;
   const port = int('port', v.port as string)!;
   if (port < 0 || port > 65535) throw new UsageError(`--port ${port} is not a port number`);
   if (!TargetProfile.shape.region.safeParse(v.region).success) throw new UsageError(`--region "${v.region}" is not an AWS region name`);
-  if (!ACCOUNT_ID.test(v['account-id'] as string)) throw new UsageError(`--account-id "${v['account-id']}" is not an account id (12 digits)`);
   const unknown = ((v.fault as string[] | undefined) ?? []).filter((f) => !isFaultName(f));
   if (unknown.length) throw new UsageError(`unknown fault ${unknown[0]} (cognito-conformance faults lists them)`);
+  const keys = (v['access-key'] as string[] | undefined) ?? ['testing'];
+  const secrets = (v['secret-key'] as string[] | undefined) ?? ['testing'];
+  if (keys.length !== secrets.length) throw new UsageError(`--access-key and --secret-key come in pairs (${keys.length} access keys, ${secrets.length} secret keys)`);
+  if (new Set(keys).size !== keys.length) throw new UsageError('each --access-key is one account: the same access key twice');
+  const accounts = (v['account-id'] as string[] | undefined) ?? [];
+  const badAccount = accounts.find((a) => !ACCOUNT_ID.test(a));
+  if (badAccount !== undefined) throw new UsageError(`--account-id "${badAccount}" is not an account id (12 digits)`);
+  if (accounts.length > keys.length) throw new UsageError(`--account-id names ${accounts.length} accounts for ${keys.length} access keys`);
+  // A reset wipes every account's pools: only on loopback unless asked for.
+  const reset = (v.reset as boolean | undefined) ?? isLoopback(v.host as string);
   const served = await serveMock({
     port, host: v.host as string, region: v.region as string, quota: positive('quota', v.quota as string | undefined),
-    faults: (v.fault as string[] | undefined) ?? [], control: v.control as string | undefined,
+    faults: (v.fault as string[] | undefined) ?? [], control: v.control as string | undefined, reset,
     latencyMs: atLeast0('latency', v.latency as string | undefined),
     account: { controlPlaneRps: positive('control-plane-rps', v['control-plane-rps'] as string | undefined), maxPools: atLeast0('max-pools', v['max-pools'] as string | undefined) },
-    credentials: [{ accessKeyId: v['access-key'] as string, secretAccessKey: v['secret-key'] as string, accountId: v['account-id'] as string }],
+    credentials: keys.map((accessKeyId, n) => ({ accessKeyId, secretAccessKey: secrets[n], accountId: accounts[n] ?? accountIdFor(n) })),
   });
   const distance = [v.latency && `latency ${v.latency} ms`, v['control-plane-rps'] && `control plane ${v['control-plane-rps']} calls/s`, v['max-pools'] && `at most ${v['max-pools']} pools`].filter(Boolean);
-  console.log(`reference mock listening on ${served.url} (region ${v.region}${distance.length ? `, ${distance.join(', ')}` : ''}${v.fault ? `, faults: ${(v.fault as string[]).join(', ')}` : ''}${v.control ? `, control socket ${v.control}` : ''}); Ctrl-C stops it`);
+  console.log(`reference mock listening on ${served.url} (any region, default ${v.region}; ${keys.length} account${keys.length > 1 ? 's' : ''}${reset ? '; POST /reset' : ''}${distance.length ? `, ${distance.join(', ')}` : ''}${v.fault ? `, faults: ${(v.fault as string[]).join(', ')}` : ''}${v.control ? `, control socket ${v.control}` : ''}); Ctrl-C stops it`);
   await new Promise<void>((ok) => process.once('SIGINT', ok).once('SIGTERM', ok));
   await served.close();
   const refused = served.mock.account ? ` (${served.mock.account.refused} refused by the account's limits)` : '';
-  console.log(`answered ${served.mock.calls} API calls${refused}; ${served.mock.state.pools.size} identity pools left`);
+  console.log(`answered ${served.mock.calls} API calls${refused}; ${served.mock.poolCount()} identity pools left`);
   return EXIT.ok;
 }
 

@@ -21,6 +21,28 @@ export const limits = {
   developerProviderName: { min: 1, max: 128, pattern: '[\\w._-]+' },
 } as const;
 
+/**
+ * The supporting operations' constraints (same model), for the reference mock's inputs: its
+ * ValidationException messages derive from these as the operation's do from `limits`.
+ */
+export const supportLimits = {
+  /** The model bounds DeveloperUserIdentifier where it is a member of its own (Lookup, Merge, Unlink). */
+  developerUserIdentifier: limits.developerUserIdentifier,
+  supportedLoginProviders: { maxEntries: 10, key: { min: 1, max: 128 }, value: { min: 1, max: 128, pattern: '[\\w.;_/-]+' } },
+  identityPoolTags: { maxEntries: 50, key: { min: 1, max: 128 }, value: { min: 0, max: 256 } },
+  arn: { min: 20, max: 2048 },
+  cognitoProviderName: { min: 1, max: 128, pattern: '[\\w._:/-]+' },
+  cognitoClientId: { min: 1, max: 128, pattern: '[\\w_]+' },
+  providerName: { min: 1, max: 128 },
+  queryLimit: { min: 1, max: 60 },
+  paginationKey: { min: 1, max: 65535, pattern: '[\\S]+' },
+  accountId: { min: 1, max: 15, pattern: '\\d+' },
+  /** DeleteIdentities: IdentityIdsToDelete holds 1 to 60 ids. */
+  deleteIdentities: { min: 1, max: 60 },
+  /** MergeDeveloperIdentities: "the number of linked logins is limited to 20" (API reference). */
+  mergeMaxLogins: 20,
+} as const;
+
 // Constraint messages exactly as the AWS front end words them; zod carries them as issue messages.
 export const constraintText = {
   pattern: (p: string) => `Member must satisfy regular expression pattern: ${p}`,
@@ -33,9 +55,14 @@ export const constraintText = {
 
 /**
  * Every constraint of a map's keys or values, as the front end lists them inside `Map value must
- * satisfy constraint: [...]` (aws-amplify/aws-sdk-ios#2317: the maximum first, then the minimum).
+ * satisfy constraint: [...]` (aws-amplify/aws-sdk-ios#2317: the maximum first, then the minimum; a
+ * minimum of 0 is no constraint; a pattern, where a map has one, last: inferred).
  */
-export const boundsText = (b: { min: number; max: number }) => [constraintText.maxLength(b.max), constraintText.minLength(b.min)];
+export const boundsText = (b: { min: number; max: number; pattern?: string }) => [
+  constraintText.maxLength(b.max),
+  ...(b.min > 0 ? [constraintText.minLength(b.min)] : []),
+  ...(b.pattern ? [constraintText.pattern(b.pattern)] : []),
+];
 
 /** Messages AWS was observed to send (aws-behaviour.md §4, danilop/LambdAuth#32). */
 export const UNSUPPORTED_PROVIDER_MESSAGE = 'This identity pool does not support the specified developer provider';
@@ -43,13 +70,13 @@ export const UNSUPPORTED_PROVIDER_MESSAGE = 'This identity pool does not support
 /** Java's String.matches: the whole string must match. */
 export const fullMatch = (pattern: string) => new RegExp(`^(?:${pattern})$`);
 
-type Bounds = { min: number; max: number; pattern?: string };
-const boundedString = (b: Bounds) => {
+type Bounds = { readonly min: number; readonly max: number; readonly pattern?: string };
+export const boundedString = (b: Bounds) => {
   let s = z.string().min(b.min, constraintText.minLength(b.min)).max(b.max, constraintText.maxLength(b.max));
   if (b.pattern) s = s.regex(fullMatch(b.pattern), constraintText.pattern(b.pattern));
   return s;
 };
-const boundedMap = (m: { maxEntries: number; key: Bounds; value: Bounds }) =>
+export const boundedMap = (m: { maxEntries: number; key: Bounds; value: Bounds }) =>
   z
     .record(boundedString(m.key), boundedString(m.value))
     .refine((o) => Object.keys(o).length <= m.maxEntries, constraintText.maxLength(m.maxEntries));
@@ -58,6 +85,9 @@ export const IdentityPoolId = boundedString(limits.identityPoolId);
 export const IdentityId = boundedString(limits.identityId);
 export const Logins = boundedMap(limits.logins);
 export const PrincipalTags = boundedMap(limits.principalTags);
+export const boundedInt = (b: { min: number; max: number }) =>
+  z.number().int().min(b.min, constraintText.minValue(b.min)).max(b.max, constraintText.maxValue(b.max));
+
 export const TokenDuration = z
   .number()
   .int()

@@ -21,6 +21,7 @@ const usage: [string, string[], RegExp][] = [
   ['a mock region that is not one', ['mock', '--region', 'moon'], /--region "moon" is not an AWS region name/],
   ['an account id that is not one', ['run', '--account-id', '12345'], /--account-id: an account id is 12 digits/],
   ['a mock account id that is not one', ['mock', '--account-id', 'abc'], /--account-id "abc" is not an account id/],
+  ['an access key without its secret', ['mock', '--port', '0', '--access-key', 'a', '--access-key', 'b', '--secret-key', 's'], /--access-key and --secret-key come in pairs/],
 ];
 
 for (const [what, args, message] of usage)

@@ -34,11 +34,11 @@ const clauses = (out: string) =>
 
 /** A pool made "beforehand" by the account's owner, with one identity of its own that must survive. */
 function ownersPool(mock: MockCognito) {
-  const pool = mock.state.createPool({ IdentityPoolName: 'owners-app', AllowUnauthenticatedIdentities: false, DeveloperProviderName: 'login.owners-app', SupportedLoginProviders: {} });
-  const { identityId } = mock.state.registerOrLink(pool.IdentityPoolId, undefined, [{ provider: 'login.owners-app', user: 'a-real-user' }]);
+  const pool = mock.state().createPool({ IdentityPoolName: 'owners-app', AllowUnauthenticatedIdentities: false, DeveloperProviderName: 'login.owners-app', SupportedLoginProviders: {} });
+  const { identityId } = mock.state().registerOrLink(pool.IdentityPoolId, undefined, [{ provider: 'login.owners-app', user: 'a-real-user' }]);
   return { id: pool.IdentityPoolId, owned: identityId };
 }
-const identitiesIn = (mock: MockCognito, pool: string) => [...mock.state.identities].filter(([, i]) => i.poolId === pool).map(([id]) => id);
+const identitiesIn = (mock: MockCognito, pool: string) => [...mock.state().identities].filter(([, i]) => i.poolId === pool).map(([id]) => id);
 
 test('--dry-run prints the plan and makes no call', async () => {
   await withMock({}, async (s) => {
@@ -69,7 +69,7 @@ test('run --max-calls 40 makes at most 40 calls, leaves no pool, and what it cou
     expect(r.code, r.stderr.join('\n')).toBe(0);
     expect(s.mock.calls, 'API calls the mock answered').toBeLessThanOrEqual(40);
     expect(s.mock.calls, 'the budget was used, not ignored').toBeGreaterThan(20);
-    expect(s.mock.state.pools.size, 'pools left').toBe(0);
+    expect(s.mock.state().pools.size, 'pools left').toBe(0);
     const spent = Object.values(clauses(out)).filter((c) => /call budget spent/.test(JSON.stringify(c)));
     expect(spent.length, 'clauses not reached').toBeGreaterThan(0);
     for (const c of spent) expect(c.status).toBe('not-applicable');
@@ -82,7 +82,7 @@ test('--pool-id: the run creates no pool and leaves no identity of its own', asy
     const out = 'reports/self-pool-id';
     const r = await cli(['run', ...target(s), '--pool-id', given.id, '--runs', '2', '--grep', 'identity|linking|provider|pool', '--out', out], CREDS);
     expect(r.code, r.stderr.join('\n')).toBe(0);
-    expect([...s.mock.state.pools.keys()], 'only the given pool').toEqual([given.id]);
+    expect([...s.mock.state().pools.keys()], 'only the given pool').toEqual([given.id]);
     expect(identitiesIn(s.mock, given.id), "only the owner's identity is left").toEqual([given.owned]);
     const c = clauses(out);
     expect(c['identity.retrieve'].status).toBe('pass');
@@ -110,19 +110,19 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const)
       else child.kill(signal);
       await closed;
       expect(identitiesIn(s.mock, given.id), "only the owner's identity is left").toEqual([given.owned]);
-      expect(s.mock.state.pools.size).toBe(1);
+      expect(s.mock.state().pools.size).toBe(1);
     });
   });
 
 test('sweep --older-than 0 deletes exactly the pools with the suite prefix; the default keeps a recent run', async () => {
   await withMock({}, async (s) => {
-    const make = (IdentityPoolName: string) => s.mock.state.createPool({ IdentityPoolName, AllowUnauthenticatedIdentities: false, SupportedLoginProviders: {} }).IdentityPoolId;
+    const make = (IdentityPoolName: string) => s.mock.state().createPool({ IdentityPoolName, AllowUnauthenticatedIdentities: false, SupportedLoginProviders: {} }).IdentityPoolId;
     const old = make('cc-conformance-20260101t000000-abc12345-0-1');
     const recent = make(`cc-conformance-${stamp(new Date())}-def67890-1-1`);
     const others = ['my-app', 'cc-conformance-no-start-time', 'xcc-conformance-20260101t000000-abc12345-0-1'].map(make);
     const dry = await cli(['sweep', '--endpoint', s.url, '--older-than', '0', '--dry-run'], CREDS);
     expect(dry.stdout).toMatch(/would delete 2 identity pool/);
-    expect(s.mock.state.pools.size).toBe(5);
+    expect(s.mock.state().pools.size).toBe(5);
     const byDefault = await cli(['sweep', '--endpoint', s.url], CREDS);
     expect(byDefault.code).toBe(0);
     expect(byDefault.stdout).toContain(`deleted ${old} cc-conformance-20260101t000000-abc12345-0-1`);
@@ -130,7 +130,7 @@ test('sweep --older-than 0 deletes exactly the pools with the suite prefix; the 
     const all = await cli(['sweep', '--endpoint', s.url, '--older-than', '0'], CREDS);
     expect(all.code).toBe(0);
     expect(all.stdout).toContain(`deleted ${recent} `);
-    expect([...s.mock.state.pools.keys()].sort()).toEqual([...others].sort());
+    expect([...s.mock.state().pools.keys()].sort()).toEqual([...others].sort());
   });
 });
 
@@ -158,11 +158,11 @@ for (const [what, args, message] of usage)
 
 test('--pool-id of a pool without a developer provider, or with another public app: one line, exit 2', async () => {
   await withMock({}, async (s) => {
-    const bare = s.mock.state.createPool({ IdentityPoolName: 'bare', AllowUnauthenticatedIdentities: false, SupportedLoginProviders: { 'graph.facebook.com': '111' } }).IdentityPoolId;
+    const bare = s.mock.state().createPool({ IdentityPoolName: 'bare', AllowUnauthenticatedIdentities: false, SupportedLoginProviders: { 'graph.facebook.com': '111' } }).IdentityPoolId;
     const r = await cli(['run', ...target(s), '--pool-id', bare], CREDS);
     expect(r.stderr).toEqual([`cognito-conformance: --pool-id ${bare}: the pool has no developer provider (DeveloperProviderName), which the operation needs`]);
     expect(r.code).toBe(2);
-    const dev = s.mock.state.createPool({ IdentityPoolName: 'dev', AllowUnauthenticatedIdentities: false, DeveloperProviderName: 'login.x', SupportedLoginProviders: { 'graph.facebook.com': '111' } }).IdentityPoolId;
+    const dev = s.mock.state().createPool({ IdentityPoolName: 'dev', AllowUnauthenticatedIdentities: false, DeveloperProviderName: 'login.x', SupportedLoginProviders: { 'graph.facebook.com': '111' } }).IdentityPoolId;
     const other = await cli(['run', ...target(s), '--pool-id', dev, '--public-login', 'graph.facebook.com=222:secret-token'], CREDS);
     expect(other.stderr).toEqual([`cognito-conformance: --public-login: pool ${dev} names app id 111 for graph.facebook.com, not 222`]);
     const missing = await cli(['run', ...target(s), '--pool-id', 'us-east-1:00000000-0000-0000-0000-000000000000'], CREDS);
@@ -178,7 +178,7 @@ test('the mock deletes identities as AWS does: 1..60 ids, unknown ones are no er
     const ghost = 'us-east-1:00000000-0000-0000-0000-000000000000';
     const r = await client.send(new DeleteIdentitiesCommand({ IdentityIdsToDelete: [IdentityId!, ghost] }));
     expect(r.UnprocessedIdentityIds).toEqual([]);
-    expect(s.mock.state.identities.has(IdentityId!)).toBe(false);
+    expect(s.mock.state().identities.has(IdentityId!)).toBe(false);
     const again = await client.send(new GetOpenIdTokenForDeveloperIdentityCommand({ IdentityPoolId, Logins: { 'login.p': 'u' } }));
     expect(again.IdentityId, 'the user gets a new identity').not.toBe(IdentityId);
     for (const ids of [[], Array.from({ length: 61 }, () => ghost)])
@@ -198,7 +198,7 @@ test('the mock at a distance: latency, control-plane throttling, the pool limit'
     expect(performance.now() - started, 'answers come late').toBeGreaterThanOrEqual(20);
     expect(burst.filter((x) => x === 'TooManyRequestsException').length, burst.join(', ')).toBe(3);
     expect(burst.filter((x) => x === 'LimitExceededException').length, burst.join(', ')).toBe(2);
-    expect(s.mock.state.pools.size).toBe(3);
+    expect(s.mock.state().pools.size).toBe(3);
   });
 });
 
@@ -211,6 +211,6 @@ test('set-up and clean-up calls are retried with backoff when the control plane 
     const deleted = await Promise.all(made.map((r) => setup.deletePool((r as { output: { IdentityPoolId: string } }).output.IdentityPoolId)));
     expect(deleted.map((r) => (r.ok ? 'ok' : r.error))).toEqual(['ok', 'ok', 'ok']);
     expect(s.mock.account!.refused, 'throttled attempts that were retried').toBeGreaterThan(0);
-    expect(s.mock.state.pools.size).toBe(0);
+    expect(s.mock.state().pools.size).toBe(0);
   });
 });
