@@ -30,6 +30,7 @@ test.describe('clients', () => {
           endpoint: target.endpoint,
           region: target.region,
           credentials: target.credentials as AwsCredentialIdentity,
+          liveness: target.liveness,
           pool,
           provider: developerProvider(),
           issuer: target.issuer,
