@@ -45,7 +45,7 @@ test('--dry-run prints the plan and makes no call', async () => {
     const r = await cli(['run', ...target(s), '--dry-run', '--runs', '5'], CREDS);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^plan for http:\/\/127\.0\.0\.1:\d+:$/m);
-    expect(r.stdout).toMatch(/pools: creates at most 16 \(2 workers × 8\), named cc-conformance-\d{8}t\d{6}-[a-z0-9]+-\*/);
+    expect(r.stdout).toMatch(/pools: creates at most 48 \(6 workers × 8\), named cc-conformance-\d{8}t\d{6}-[a-z0-9]+-\*/);
     expect(r.stdout).toMatch(/calls: no limit .*about \d+ expected at --runs 5/);
     const given = await cli(['run', ...target(s), '--dry-run', '--pool-id', 'us-east-1:00000000-0000-0000-0000-000000000000', '--max-calls', '300'], CREDS);
     expect(given.stdout).toMatch(/pools: creates none; works in us-east-1:0{8}-/);
