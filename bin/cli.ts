@@ -24,7 +24,7 @@ import { awsDefaultBudget, planLines } from './plan.ts';
 import { sweep } from './sweep.ts';
 import { writeCertificate } from '../reports/certificate.ts';
 import { serveMock } from './serve.ts';
-import { DIFF_USAGE, RECORD_USAGE } from './usage.ts';
+import { DIFF_USAGE, RECORD_USAGE, TARGET_OPTIONS } from './usage.ts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 
 const EXIT = { ok: 0, mustFailed: 1, usage: 2, internal: 3 } as const;
@@ -58,12 +58,7 @@ credentials for endpoint targets come from the AWS SDK's standard chain (AWS_ACC
 exit codes: 0 no MUST clause failed, 1 a MUST clause failed or an expectation did not hold, 2 bad usage, 3 internal error`;
 
 const targetOptions = {
-  target: { type: 'string', default: 'mock' },
-  endpoint: { type: 'string' },
-  region: { type: 'string' },
-  issuer: { type: 'string' },
-  'jwks-url': { type: 'string' },
-  name: { type: 'string' },
+  ...TARGET_OPTIONS,
   quota: { type: 'string' },
   'verifies-signatures': { type: 'boolean' },
   'fault-injection': { type: 'string' },

@@ -15,7 +15,7 @@ import type { TargetProfile } from '../fixtures/target.ts';
 import { catalogueHash } from '../reports/fold.ts';
 import { suiteVersion, writeReports } from '../reports/write.ts';
 import { interruptible, sideSpec, whole } from './diff.ts';
-import { RECORD_USAGE } from './usage.ts';
+import { RECORD_USAGE, TARGET_OPTIONS } from './usage.ts';
 
 /** Plays every example scenario on one side, which makes and always deletes its own pools. */
 export async function playExamples(spec: SideSpec): Promise<{ declared: Awaited<ReturnType<typeof openSide>>['declared']; played: Map<string, Played>; calls: number }> {
@@ -116,13 +116,8 @@ export async function judgeAgainstSnapshot(report: ConformanceReport, file: stri
 }
 
 const OPTIONS = {
-  target: { type: 'string', default: 'mock' },
-  endpoint: { type: 'string' },
-  region: { type: 'string' },
-  issuer: { type: 'string' },
-  'jwks-url': { type: 'string' },
+  ...TARGET_OPTIONS,
   profile: { type: 'string' },
-  name: { type: 'string' },
   'max-calls': { type: 'string' },
   out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },

@@ -1,4 +1,14 @@
 // The usage lines of `diff` and `record`: shown by `cognito-conformance --help` and by each command's own --help.
+
+/** Where a one-target command (`run`, `certify`, `record`) sends its calls: the options they share. */
+export const TARGET_OPTIONS = {
+  target: { type: 'string', default: 'mock' },
+  endpoint: { type: 'string' },
+  region: { type: 'string' },
+  issuer: { type: 'string' },
+  'jwks-url': { type: 'string' },
+  name: { type: 'string' },
+} as const;
 export const DIFF_USAGE = `  cognito-conformance diff    A B [--a-region R] [--b-region R] [--a-issuer URL] [--b-issuer URL] [--a-jwks-url URL] [--b-jwks-url URL]
                               [--a-profile P] [--b-profile P] [--a-name N] [--b-name N] [--runs N] [--seed N] [--max-calls N] [--out DIR]
       A and B: mock, moto or an http(s) endpoint URL; an endpoint signs with CC_A_ACCESS_KEY_ID/CC_A_SECRET_ACCESS_KEY
