@@ -11,13 +11,18 @@ import { faultNames } from '../../fixtures/mock/faults.ts';
 import { test } from '../../fixtures/test.ts';
 import '../behaviours/index.ts';
 
-export const PARTS = 8;
+export const PARTS = 15;
+
+/** Every behaviour group as the matrix registers it (whole properties): under each fault, and once in the reach run. */
+export const registerGroups = () => {
+  for (const group of registeredGroups()) test.describe(group.name, () => group.register(registration()));
+};
 
 /** Registers the faults of part `part` (1..PARTS). */
 export function registerFaultMatrix(part: number) {
   for (const fault of faultNames.filter((_, i) => i % PARTS === part - 1))
     test.describe(`fault ${fault}`, () => {
       test.use({ fault });
-      for (const group of registeredGroups()) test.describe(group.name, () => group.register(registration()));
+      registerGroups();
     });
 }
