@@ -2,7 +2,7 @@
 // server, or run the fault matrix. Bad usage: one line on stderr and exit 2, never a stack trace.
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -28,8 +28,12 @@ import { DIFF_USAGE, RECORD_USAGE, TARGET_OPTIONS } from './usage.ts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 
 const EXIT = { ok: 0, mustFailed: 1, usage: 2, internal: 3 } as const;
-/** Workers for an endpoint without a declared quota: they mostly wait for answers. */
+/** Workers for an endpoint without a declared quota whose round trip is long: they mostly wait for answers. */
 const NETWORK_WORKERS = 6;
+/** A round trip this long or longer (ms) makes an endpoint network-bound; a local emulator answers in about 1 ms. */
+const NETWORK_BOUND_MS = 10;
+/** Workers for a CPU-bound target (the embedded mock, an emulator on this machine): one per core, at least two. */
+const CPU_WORKERS = Math.max(2, availableParallelism());
 const require = createRequire(import.meta.url);
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -104,6 +108,9 @@ function parse<const O extends NonNullable<ParseArgsConfig['options']>>(args: st
 }
 
 /** Turns the command line into a validated target profile; every mistake is a one-line UsageError. */
+/** The endpoint's round trip, measured when it is checked (not in a dry run). */
+let roundTripMs: number | undefined;
+
 async function profileFrom(v: ReturnType<typeof parse<typeof targetOptions>>['values']): Promise<{ profile: TargetProfile; cleanup: () => void }> {
   const kind = v.target as string;
   if (!['mock', 'endpoint', 'moto'].includes(kind)) throw new UsageError(`--target must be mock, endpoint or moto, not "${kind}"`);
@@ -113,7 +120,7 @@ async function profileFrom(v: ReturnType<typeof parse<typeof targetOptions>>['va
   if (kind === 'endpoint') {
     if (!endpoint) throw new UsageError('--target endpoint needs --endpoint URL');
     if (!URL.canParse(endpoint) || !/^https?:$/.test(new URL(endpoint).protocol)) throw new UsageError(`--endpoint "${endpoint}" is not an http(s) URL`);
-    if (!v['dry-run']) await reachable(endpoint);
+    if (!v['dry-run']) roundTripMs = await reachable(endpoint);
   }
   if (v['pool-id'] !== undefined && kind !== 'endpoint') throw new UsageError('--pool-id goes with --target endpoint (a pool that exists before the run)');
   if (kind === 'moto') {
@@ -167,13 +174,21 @@ async function credentialsOrUsage(cleanup: () => void) {
   }
 }
 
-async function reachable(url: string) {
+/** Fails with a one-line UsageError unless the endpoint answers; returns its round trip in ms (the fastest of three GETs on one connection). */
+async function reachable(url: string): Promise<number> {
+  const trips: number[] = [];
   try {
-    await fetch(url, { method: 'GET', signal: AbortSignal.timeout(5000) });
+    for (let i = 0; i < 3; i++) {
+      const started = performance.now();
+      await (await fetch(url, { method: 'GET', signal: AbortSignal.timeout(5000) })).arrayBuffer();
+      trips.push(performance.now() - started);
+    }
   } catch (e) {
+    if (trips.length) return Math.min(...trips);
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;
     throw new UsageError(`cannot reach ${url}: ${cause?.code ?? cause?.message ?? (e as Error).message}`);
   }
+  return Math.min(...trips);
 }
 
 const Expectations = z.strictObject({
@@ -239,16 +254,26 @@ async function run(argv: string[], certify = false): Promise<number> {
     // next: on such a target one worker keeps other tests off the burst and the injected fault. On
     // AWS one worker also keeps the pools it creates to one set.
     const shared = profile.kind !== 'mock' && (profile.quota || profile.faultInjection || isAws(profile.endpoint));
-    // Otherwise concurrency follows what bounds the run: the embedded mock is CPU-bound (a worker per
-    // core, two here); a remote endpoint is bound by its round trips, which more workers overlap.
-    const n = workers ?? (shared ? 1 : profile.kind === 'endpoint' ? NETWORK_WORKERS : 2);
+    // Otherwise concurrency follows what bounds the run: the embedded mock or an emulator on this
+    // machine is CPU-bound (a worker per core); a distant endpoint is bound by its round trips, which
+    // more workers overlap. A dry run measures nothing and plans for the distant case.
+    const distant = profile.kind === 'endpoint' && (roundTripMs === undefined || roundTripMs >= NETWORK_BOUND_MS);
+    const n = workers ?? (shared ? 1 : distant ? NETWORK_WORKERS : CPU_WORKERS);
+    const trip = roundTripMs === undefined ? '' : `round trip ${roundTripMs < 1 ? '<1' : Math.round(roundTripMs)} ms, `;
+    const concurrency = workers
+      ? '--workers'
+      : shared
+        ? 'one: a declared quota, injected faults and AWS pools are shared by the whole run'
+        : distant
+          ? `${trip}network-bound: workers overlap the round trips`
+          : `${trip}CPU-bound: one per core`;
     const budgetIsDefault = isAws(profile.endpoint) && profile.maxCalls === undefined;
     if (budgetIsDefault) profile.maxCalls = awsDefaultBudget(profile, n);
     const poolId = v['pool-id'] as string | undefined;
     // Fixed here so that the plan names the pools the run will create.
     process.env.CC_RUN_ID = runId();
     process.env.CC_RUN_STARTED = runStarted();
-    console.log(planLines({ ...profile, pool: poolId ? { id: poolId, developerProvider: '' } : undefined }, n, budgetIsDefault).join('\n'));
+    console.log(planLines({ ...profile, pool: poolId ? { id: poolId, developerProvider: '' } : undefined }, n, budgetIsDefault, concurrency).join('\n'));
     if (v['dry-run']) return EXIT.ok;
     process.env.CC_STATE_DIR = state;
     if (poolId) profile.pool = await givenPool(profile, poolId);

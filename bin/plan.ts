@@ -20,7 +20,7 @@ export function estimateCalls(p: TargetProfile, workers: number) {
 /** The budget an AWS endpoint gets when --max-calls is not given: twice the estimate, in hundreds. */
 export const awsDefaultBudget = (p: TargetProfile, workers: number) => Math.ceil((2 * estimateCalls(p, workers)) / 100) * 100;
 
-export function planLines(p: TargetProfile, workers: number, budgetIsDefault: boolean): string[] {
+export function planLines(p: TargetProfile, workers: number, budgetIsDefault: boolean, concurrency?: string): string[] {
   const where = p.endpoint ?? `the embedded reference mock`;
   const pools = p.pool
     ? `creates none; works in ${p.pool.id} and deletes every identity it makes there (DeleteIdentities, 60 per call)`
@@ -34,5 +34,5 @@ export function planLines(p: TargetProfile, workers: number, budgetIsDefault: bo
     ? 'as fast as the target answers'
     : [r.data && `${r.data} calls/s`, r.control && `control plane ${r.control} call/s`].filter(Boolean).join(', ') +
       (isAws(p.endpoint) && !p.quota ? ' (AWS defaults; --quota N declares the account’s quota)' : '');
-  return [`plan for ${where}:`, `  pools: ${pools}`, `  calls: ${calls}`, `  pace:  ${pace}`];
+  return [`plan for ${where}:`, `  pools: ${pools}`, `  calls: ${calls}`, `  pace:  ${pace}`, ...(concurrency ? [`  workers: ${workers} (${concurrency})`] : [])];
 }

@@ -37,27 +37,30 @@ behaviours('properties', ({ parts }) => {
 
   // Opaque means byte for byte: two identifiers one plausible normalisation (case, whitespace, Unicode
   // form, truncation, a separator, an escape) would make one are two users, each retrieved as itself.
-  test('property: identifiers an emulator could take for one are two users', clauses('identity.distinct-users', 'identity.user-id-opaque'), async ({ api, pools, user, profile, verdicts }, info) => {
-    allowFor(info, profile, 4);
-    const pool = await pools.shared('opaque');
-    if (!(await verdicts.requires('identity.retrieve', () => retrieved(api, pool, user())))) return;
-    await verdictsOf(verdicts, ['identity.distinct-users', 'identity.user-id-opaque'], () =>
-      holds(
-        fc.asyncProperty(conflatable, async (c) => {
-          const [a, b] = conflate(c, user());
-          const show = (u: string) => JSON.stringify(u.length > 60 ? `${u.slice(0, 30)}…${u.slice(-20)}` : u);
-          const [idA, idB] = [await resolve(api, pool, a), await resolve(api, pool, b)];
-          await under('identity.distinct-users', () => expect(idB, `${c.kind}: ${show(b)} (${b.length} characters) is another user than ${show(a)} (${a.length})`).not.toBe(idA));
-          await under('identity.user-id-opaque', async () => {
-            expect(await resolve(api, pool, a), `${show(a)} resolves again to its own identity`).toBe(idA);
-            expect(await resolve(api, pool, b), `${show(b)} resolves again to its own identity`).toBe(idB);
-          });
-        }),
-        profile,
-        info,
-      ),
-    );
-  });
+  // Four calls a run, one after another: in parts, so that workers share them on a distant target.
+  for (const part of parts(4))
+    test(partTitle('property: identifiers an emulator could take for one are two users', part), clauses('identity.distinct-users', 'identity.user-id-opaque'), async ({ api, pools, user, profile, verdicts }, info) => {
+      allowFor(info, profile, 4);
+      const pool = await pools.shared('opaque');
+      if (!(await verdicts.requires('identity.retrieve', () => retrieved(api, pool, user())))) return;
+      await verdictsOf(verdicts, ['identity.distinct-users', 'identity.user-id-opaque'], () =>
+        holds(
+          fc.asyncProperty(conflatable, async (c) => {
+            const [a, b] = conflate(c, user());
+            const show = (u: string) => JSON.stringify(u.length > 60 ? `${u.slice(0, 30)}…${u.slice(-20)}` : u);
+            const [idA, idB] = [await resolve(api, pool, a), await resolve(api, pool, b)];
+            await under('identity.distinct-users', () => expect(idB, `${c.kind}: ${show(b)} (${b.length} characters) is another user than ${show(a)} (${a.length})`).not.toBe(idA));
+            await under('identity.user-id-opaque', async () => {
+              expect(await resolve(api, pool, a), `${show(a)} resolves again to its own identity`).toBe(idA);
+              expect(await resolve(api, pool, b), `${show(b)} resolves again to its own identity`).toBe(idB);
+            });
+          }),
+          profile,
+          info,
+          part,
+        ),
+      );
+    });
 
   /** Every generated value is refused; `input` builds the request around it. */
   const refused = <T>(id: string, title: string, arb: fc.Arbitrary<T>, input: (v: T, pool: string, u: string) => object) =>
