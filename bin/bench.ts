@@ -1,7 +1,8 @@
 // Benchmark (not a timed test): wall and CPU times as ratios to Playwright's own floor (one empty
 // test, in the same invocation, so that the machine's load at that moment divides out), medians of --reps runs.
 // Rows: the floor; a default run against the embedded mock; a default `--target endpoint` run against
-// the mock served with --latency ms per call (a network-bound target); the kill matrix; `npm test`.
+// the mock served with --latency ms per call (a network-bound target); a run in two shards and their
+// merge; the kill matrix; `npm test`.
 //   npm run bench [-- --quick] [--reps N] [--latency MS] [--readme]
 // --quick: the floor and the two runs only. --readme: rewrites the README's speed table with the result.
 import { spawn } from 'node:child_process';
@@ -82,6 +83,16 @@ rows.push({
 });
 
 if (!opts.quick) {
+  // Sharding, once: two halves as two machines would run them (here one after the other, the same
+  // seed), then merge. Wall: the slower half plus the merge, what two machines would take.
+  const seed = ['--seed', '7'];
+  const halves = [await timed(cc('run', ...seed, '--shard', '1/2', '--out', 'reports/bench/shard-1')), await timed(cc('run', ...seed, '--shard', '2/2', '--out', 'reports/bench/shard-2'))];
+  const merged = await timed(cc('merge', 'reports/bench/shard-1', 'reports/bench/shard-2', '--out', 'reports/bench/merged'));
+  rows.push({
+    what: '`run --shard 1/2` and `2/2` as on two machines, then `merge` (embedded mock)',
+    runs: [{ seconds: Math.max(...halves.map((h) => h.seconds)) + merged.seconds, cpu: halves[0].cpu + halves[1].cpu + merged.cpu, code: merged.code }],
+    detail: `halves ${halves.map((h) => `${h.seconds.toFixed(1)} s`).join(' and ')}, merge ${merged.seconds.toFixed(1)} s; ${verdict('reports/bench/merged')}`,
+  });
   // Once each: they take both cores for a minute or more.
   const matrix = await timed(cc('mutants', '--out', 'reports/bench/mutants'));
   const m = JSON.parse(readFileSync(resolve(ROOT, 'reports/bench/mutants/mutants.json'), 'utf8')) as { faults: number; killed: number; imprecise: string[] };
