@@ -237,6 +237,8 @@ async function run(argv: string[], certify = false): Promise<number> {
   if (certify && v.shard) throw new UsageError('certify takes no --shard: run the shards with run --shard and merge them');
   const shard = shardOf(v.shard as string | undefined);
   if (shard && v.snapshot) throw new UsageError('--snapshot judges a whole run: it does not go with --shard');
+  // Without one, each shard would pick its own seed: its properties would draw other inputs than the run they are merged into.
+  if (shard && v.seed === undefined) throw new UsageError('--shard needs --seed N, the same on every shard, so that the shards are parts of one run');
   const expectations = checkExpectations(v.expectations as string | undefined);
   if (certify && v.clients) throw new UsageError('certify takes no --clients: client rows are not part of a certificate');
   const clients = parseClients(v.clients as string | undefined);

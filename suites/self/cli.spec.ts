@@ -16,6 +16,7 @@ const usage: [string, string[], RegExp][] = [
   ['expectations with certify', ['certify', '--expectations', 'x.json'], /certify takes no --expectations/],
   ['a subset with certify', ['certify', '--grep', 'token'], /certify takes no --grep/],
   ['zero workers', ['run', '--workers', '0'], /--workers must be at least 1/],
+  ['a shard without a seed', ['run', '--shard', '1/2'], /--shard needs --seed N, the same on every shard/],
   ['a grep that matches no test', ['run', '--grep', 'no test is called this'], /--grep "no test is called this" matched no test/],
   ['a control socket in a missing folder', ['mock', '--port', '0', '--control', '/no-such-folder/cc.sock'], /cannot open the control socket \/no-such-folder\/cc.sock: E[A-Z]+$/],
   ['a mock region that is not one', ['mock', '--region', 'moon'], /--region "moon" is not an AWS region name/],
