@@ -3,6 +3,7 @@
 // judges them. `cognito-conformance run` passes one target profile in CC_TARGET; `mutants` sets
 // CC_MODE=mutants for the fault projects and the matrix alone.
 import { defineConfig, type Project } from '@playwright/test';
+import { PROPERTY_TITLE, shardFromEnv } from './fixtures/behaviours.ts';
 import { startRunKey } from './fixtures/mock/keys.ts';
 import { runId } from './fixtures/pools.ts';
 import { mockProfile, runSeed, TargetProfile } from './fixtures/target.ts';
@@ -46,7 +47,9 @@ const projects: Record<string, () => Project[]> = {
     // with it. A blob is a file like any report: the public-login token and the account id stay out.
     const { accountId: _secret, ...shared } = profile;
     const publicLogin = profile.publicLogin && { ...profile.publicLogin, token: '<token>' };
-    return [{ name: profile.name, testMatch: CONFORMANCE, use: { profile }, metadata: { profile: { ...shared, publicLogin } } }];
+    // Shards after the first run only their share of the property parts (fixtures/behaviours.ts).
+    const laterShard = (shardFromEnv()?.index ?? 1) > 1;
+    return [{ name: profile.name, testMatch: CONFORMANCE, use: { profile }, metadata: { profile: { ...shared, publicLogin } }, ...(laterShard ? { grep: PROPERTY_TITLE } : {}) }];
   },
   mutants: () => [reachProject, faultProject, killMatrix],
   test: () => [

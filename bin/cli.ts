@@ -251,7 +251,8 @@ async function run(argv: string[], certify = false): Promise<number> {
   // The run's state folder: the call budget and the ledger of what it made, shared with every worker.
   const state = mkdtempSync(join(tmpdir(), 'cc-run-'));
   try {
-    const args = [...(v.grep ? ['--grep', v.grep as string] : []), ...(shard ? ['--shard', shard] : [])];
+    // A shard's tests are chosen by the suite itself (CC_SHARD; fixtures/behaviours.ts), not Playwright's --shard.
+    const args = v.grep ? ['--grep', v.grep as string] : [];
     // A declared quota is shared by the whole account, and an injected fault hits whichever call comes
     // next: on such a target one worker keeps other tests off the burst and the injected fault. On
     // AWS one worker also keeps the pools it creates to one set.

@@ -63,13 +63,16 @@ behaviours('properties', ({ parts }) => {
     });
 
   /** Every generated value is refused; `input` builds the request around it. */
-  const refused = <T>(id: string, title: string, arb: fc.Arbitrary<T>, input: (v: T, pool: string, u: string) => object) =>
-    test(`property: ${title}`, clauses(id), async ({ api, pools, user, profile, verdicts }, info) => {
-      allowFor(info, profile, 1);
-      // A pool exists even where the input names none, so that a target falling back to one is caught.
-      const pool = await pools.shared();
-      await verdicts.check(id, () => holds(fc.asyncProperty(arb, async (v) => rejected(await api.getToken(input(v, pool, user())))), profile, info));
-    });
+  // One part each (one call a run), registered as parts all the same so that shards deal them out.
+  const refused = <T>(id: string, title: string, arb: fc.Arbitrary<T>, input: (v: T, pool: string, u: string) => object) => {
+    for (const part of parts(1))
+      test(partTitle(`property: ${title}`, part), clauses(id), async ({ api, pools, user, profile, verdicts }, info) => {
+        allowFor(info, profile, 1);
+        // A pool exists even where the input names none, so that a target falling back to one is caught.
+        const pool = await pools.shared();
+        await verdicts.check(id, () => holds(fc.asyncProperty(arb, async (v) => rejected(await api.getToken(input(v, pool, user())))), profile, info, part));
+      });
+  };
 
   refused('duration.below-min', `any TokenDuration below ${min} is rejected`, tokenDuration.belowMin, (d, pool, u) => ({ IdentityPoolId: pool, Logins: dev(u), TokenDuration: d }));
   refused('duration.above-max', `any TokenDuration above ${max} is rejected`, tokenDuration.aboveMax, (d, pool, u) => ({ IdentityPoolId: pool, Logins: dev(u), TokenDuration: d }));
