@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
-import { basename, join, resolve } from 'node:path';
+import { basename, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
@@ -215,11 +215,13 @@ async function runSuite(env: Record<string, string | undefined>, args: string[],
   rmSync(resolve(out, 'conformance.json'), { force: true });
   const cli = require.resolve('@playwright/test/cli');
   // Installed as a dependency, the suite's .ts files sit under node_modules, which Playwright never
-  // transpiles: tsx's loader (inherited by Playwright's workers) does. The user's directory stays
-  // the working directory; the config is found by its absolute path and places every output under --out.
-  const tsx = pathToFileURL(require.resolve('tsx')).href;
+  // transpiles: tsx's loader (inherited by Playwright's workers) does. From a clone, Playwright's own
+  // transform does, about 1 s of CPU cheaper a run (tsx hooks every module load in every process).
+  // The user's directory stays the working directory; the config is found by its absolute path and
+  // places every output under --out.
+  const loader = ROOT.split(sep).includes('node_modules') ? ['--import', pathToFileURL(require.resolve('tsx')).href] : [];
   const config = command === 'test' ? ['--config', resolve(ROOT, 'playwright.config.ts')] : [];
-  const child = spawn(process.execPath, ['--import', tsx, cli, command, ...config, ...args], { stdio: 'inherit', env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [...loader, cli, command, ...config, ...args], { stdio: 'inherit', env: { ...process.env, ...env } });
   // Playwright tears down (and deletes the run's pools) on SIGINT; it dies at once on SIGTERM.
   const stop = () => child.kill('SIGINT');
   process.on('SIGINT', stop).on('SIGTERM', stop);
