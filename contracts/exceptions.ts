@@ -18,5 +18,3 @@ export const provokedBy: Record<DeclaredException, readonly string[]> = {
   DeveloperUserAlreadyRegisteredException: ['link.user-registered-elsewhere'],
 };
 
-/** Clauses that provoke a declared exception. */
-export const provokingClauses = () => [...new Set(Object.values(provokedBy).flat())];
