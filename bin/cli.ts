@@ -24,7 +24,7 @@ import { awsDefaultBudget, planLines } from './plan.ts';
 import { sweep } from './sweep.ts';
 import { writeCertificate } from '../reports/certificate.ts';
 import { serveMock } from './serve.ts';
-import { DIFF_USAGE, RECORD_USAGE, TARGET_OPTIONS } from './usage.ts';
+import { DIFF_USAGE, readJsonOption, RECORD_USAGE, TARGET_OPTIONS } from './usage.ts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 
 const EXIT = { ok: 0, mustFailed: 1, usage: 2, internal: 3 } as const;
@@ -199,14 +199,7 @@ const Expectations = z.strictObject({
 
 function checkExpectations(file: string | undefined) {
   if (!file) return undefined;
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new UsageError(`--expectations ${file}: ${(e as Error).message.split('\n')[0]}`);
-  }
-  const r = Expectations.safeParse(data);
-  if (!r.success) throw new UsageError(`--expectations ${file}: ${r.error.issues[0].path.join('.')}: ${r.error.issues[0].message}`);
+  readJsonOption('expectations', file, Expectations);
   return resolve(file);
 }
 

@@ -2,7 +2,7 @@
 // scenarios, written as a reviewable snapshot (sorted keys, placeholders for every id, no token,
 // signature, credential or account id). `run --snapshot FILE` plays the same scenarios against its
 // target and lists every place where the answers differ from the recording.
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ConformanceReport } from '../contracts/report.ts';
@@ -15,7 +15,7 @@ import type { TargetProfile } from '../fixtures/target.ts';
 import { catalogueHash } from '../reports/fold.ts';
 import { suiteVersion, writeReports } from '../reports/write.ts';
 import { interruptible, sideSpec, whole } from './diff.ts';
-import { RECORD_USAGE, TARGET_OPTIONS } from './usage.ts';
+import { readJsonOption, RECORD_USAGE, TARGET_OPTIONS } from './usage.ts';
 
 /** Plays every example scenario on one side, which makes and always deletes its own pools. */
 export async function playExamples(spec: SideSpec): Promise<{ declared: Awaited<ReturnType<typeof openSide>>['declared']; played: Map<string, Played>; calls: number }> {
@@ -45,17 +45,7 @@ export function snapshotOf(declared: Snapshot['target'], played: Map<string, Pla
 }
 
 /** Reads and checks a snapshot file; any problem is a one-line UsageError. */
-export function readSnapshot(file: string): Snapshot {
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new UsageError(`--snapshot ${file}: ${(e as Error).message.split('\n')[0]}`);
-  }
-  const r = Snapshot.safeParse(data);
-  if (!r.success) throw new UsageError(`--snapshot ${file}: ${r.error.issues[0].path.join('.') || 'the file'}: ${r.error.issues[0].message}`);
-  return r.data;
-}
+export const readSnapshot = (file: string): Snapshot => readJsonOption('snapshot', file, Snapshot);
 
 /** Every place where `played` differs from the recording, scenario by scenario and step by step. */
 export function snapshotDifferences(snapshot: Snapshot, played: Map<string, Played>): SnapshotDifference[] {

@@ -1,4 +1,21 @@
-// The usage lines of `diff` and `record`: shown by `cognito-conformance --help` and by each command's own --help.
+// What the commands share about their command line: the usage lines of `diff` and `record` (shown by
+// `cognito-conformance --help` and by each command's own --help), the target options, and files named by an option.
+import { readFileSync } from 'node:fs';
+import type { z } from 'zod';
+import { UsageError } from '../fixtures/moto.ts';
+
+/** A JSON file named by an option (--expectations, --snapshot), checked against its schema: any problem is one line. */
+export function readJsonOption<T>(flag: string, file: string, schema: z.ZodType<T>): T {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new UsageError(`--${flag} ${file}: ${(e as Error).message.split('\n')[0]}`);
+  }
+  const r = schema.safeParse(data);
+  if (!r.success) throw new UsageError(`--${flag} ${file}: ${r.error.issues[0].path.join('.') || 'the file'}: ${r.error.issues[0].message}`);
+  return r.data;
+}
 
 /** Where a one-target command (`run`, `certify`, `record`) sends its calls: the options they share. */
 export const TARGET_OPTIONS = {
