@@ -107,16 +107,17 @@ function parse<const O extends NonNullable<ParseArgsConfig['options']>>(args: st
   }
 }
 
-/** Turns the command line into a validated target profile; every mistake is a one-line UsageError. */
-/** The endpoint's round trip, measured when it is checked (not in a dry run). */
-let roundTripMs: number | undefined;
-
-async function profileFrom(v: ReturnType<typeof parse<typeof targetOptions>>['values']): Promise<{ profile: TargetProfile; cleanup: () => void }> {
+/**
+ * Turns the command line into a validated target profile; every mistake is a one-line UsageError.
+ * An endpoint is checked for an answer, which also measures its round trip (not in a dry run).
+ */
+async function profileFrom(v: ReturnType<typeof parse<typeof targetOptions>>['values']): Promise<{ profile: TargetProfile; cleanup: () => void; roundTripMs?: number }> {
   const kind = v.target as string;
   if (!['mock', 'endpoint', 'moto'].includes(kind)) throw new UsageError(`--target must be mock, endpoint or moto, not "${kind}"`);
   if (kind !== 'endpoint' && v.endpoint) throw new UsageError(`--endpoint goes with --target endpoint`);
   let endpoint = v.endpoint as string | undefined;
   let cleanup = () => {};
+  let roundTripMs: number | undefined;
   if (kind === 'endpoint') {
     if (!endpoint) throw new UsageError('--target endpoint needs --endpoint URL');
     if (!URL.canParse(endpoint) || !/^https?:$/.test(new URL(endpoint).protocol)) throw new UsageError(`--endpoint "${endpoint}" is not an http(s) URL`);
@@ -161,7 +162,7 @@ async function profileFrom(v: ReturnType<typeof parse<typeof targetOptions>>['va
   }
   if (parsed.data.faultInjection && kind === 'endpoint' && !existsSync(parsed.data.faultInjection)) throw new UsageError(`--fault-injection: no socket at ${parsed.data.faultInjection}`);
   if (kind !== 'mock') await credentialsOrUsage(cleanup);
-  return { profile: parsed.data, cleanup };
+  return { profile: parsed.data, cleanup, roundTripMs };
 }
 
 /** Endpoint targets sign with the SDK's standard credential chain: none found is bad usage, not 63 failed clauses. */
@@ -242,7 +243,7 @@ async function run(argv: string[], certify = false): Promise<number> {
   const snapshot = snapshots?.readSnapshot(v.snapshot as string);
   const out = resolve(v.out as string);
   const workers = positive('workers', v.workers as string | undefined);
-  const { profile, cleanup } = await profileFrom(v);
+  const { profile, cleanup, roundTripMs } = await profileFrom(v);
   // The run's state folder: the call budget and the ledger of what it made, shared with every worker.
   const state = mkdtempSync(join(tmpdir(), 'cc-run-'));
   try {
