@@ -1,8 +1,7 @@
 // The command line: bad usage answers one line and exit 2, never a stack trace.
 import { expect, test } from '@playwright/test';
 import { freePort } from '../../fixtures/moto.ts';
-import { serveMock } from '../../bin/serve.ts';
-import { cli } from './run-cli.ts';
+import { cli, CREDS, withMock } from './run-cli.ts';
 
 const usage: [string, string[], RegExp][] = [
   ['an unknown flag', ['run', '--no-such-flag'], /Unknown option '--no-such-flag'/],
@@ -55,16 +54,12 @@ test('faults lists the catalogue with the clauses that catch each', async () => 
 });
 
 test('workers follow the endpoint: one per core on this machine, six where every call waits 40 ms', async () => {
-  const workersFor = async (latencyMs: number) => {
-    const served = await serveMock({ port: 0, host: '127.0.0.1', region: 'us-east-1', faults: [], latencyMs });
-    try {
-      const r = await cli(['run', '--target', 'endpoint', '--endpoint', served.url, '--grep', 'IdentityId has the model format', '--out', `reports/self-workers-${latencyMs}`], { AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' });
+  const workersFor = (latencyMs: number) =>
+    withMock({ latencyMs }, async (served) => {
+      const r = await cli(['run', '--target', 'endpoint', '--endpoint', served.url, '--grep', 'IdentityId has the model format', '--out', `reports/self-workers-${latencyMs}`], CREDS);
       expect(r.code, r.stderr.join('\n')).toBe(0);
       return r.stdout.split('\n').find((l) => l.startsWith('  workers: '));
-    } finally {
-      await served.close();
-    }
-  };
+    });
   expect(await workersFor(0)).toMatch(/^ {2}workers: \d+ \(round trip (<1|\d) ms, CPU-bound: one per core\)$/);
   expect(await workersFor(40)).toMatch(/^ {2}workers: 6 \(round trip \d+ ms, network-bound: workers overlap the round trips\)$/);
 });

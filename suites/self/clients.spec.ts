@@ -6,8 +6,6 @@ import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConformanceReport } from '../../contracts/report.ts';
-import { serveMock } from '../../bin/serve.ts';
 import { clients } from '../../fixtures/clients/index.ts';
 import type { ClientName } from '../../fixtures/clients/client.ts';
 import { runClientMatrix, type ClientRunResult } from '../../fixtures/clients/matrix.ts';
@@ -16,7 +14,7 @@ import type { FaultName } from '../../fixtures/mock/faults.ts';
 import { mockProfile } from '../../fixtures/target.ts';
 import { renderClientsMarkdown } from '../../reports/clients.ts';
 import { buildReport } from '../../reports/write.ts';
-import { cli } from './run-cli.ts';
+import { cli, CREDS, readReport, withMock } from './run-cli.ts';
 
 /** Two successes and three kinds of error answer (client error, the injected 500, throttling). */
 const SCENARIOS = ['create', 'retrieve', 'unknown pool', 'injected internal error', 'throttled'];
@@ -105,20 +103,16 @@ test('--clients with an unknown client, or with certify: one line, exit 2', asyn
 
 test('a failing client row makes `run --clients` exit 1 and lands in conformance.json', async () => {
   test.setTimeout(120_000);
-  const served = await serveMock({ port: 0, host: '127.0.0.1', region: 'us-east-1', faults: ['error-type-header-only'] });
   const out = join(tmpdir(), `cc-clients-${process.pid}-${Date.now()}`);
-  try {
-    const env = { AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', CC_QUIET: '1' };
-    const r = await cli(['run', '--target', 'endpoint', '--endpoint', served.url, '--clients', 'js,curl', '--grep', 'client (js|curl)', '--out', out], env);
+  await withMock({ faults: ['error-type-header-only'] }, async (served) => {
+    const r = await cli(['run', '--target', 'endpoint', '--endpoint', served.url, '--clients', 'js,curl', '--grep', 'client (js|curl)', '--out', out], { ...CREDS, CC_QUIET: '1' });
     expect(r.code, r.stderr.join('\n')).toBe(1);
-    const report = ConformanceReport.parse(JSON.parse(readFileSync(join(out, 'conformance.json'), 'utf8')));
+    const report = readReport(out);
     expect(report.clauses, 'client tests give no clause verdicts').toEqual([]);
     expect(report.clients.filter((c) => c.client === 'js').every((c) => c.ok)).toBe(true);
     expect(report.clients.find((c) => c.client === 'curl' && c.scenario === 'unknown pool')).toMatchObject({ ok: false, saw: expect.stringContaining('no __type') });
     expect(report.clientRuns.map((c) => c.client)).toEqual(['js', 'curl']);
     expect(readFileSync(join(out, 'conformance.md'), 'utf8')).toContain('## Clients');
     expect(readFileSync(join(out, 'conformance.html'), 'utf8')).toContain('<section id="clients">');
-  } finally {
-    await served.close();
-  }
+  });
 });

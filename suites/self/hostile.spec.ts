@@ -1,12 +1,11 @@
 // Verdicts from any endpoint in bounded time: the command line against endpoints that hang, dribble,
 // flood, reset, answer garbage, an HTML 500, an empty 200 or wrongly typed JSON (fixtures/hostile.ts)
 // ends with exit 1, a report judging every clause, no stack trace, within 60 s, and no pool left.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { catalogue } from '../../contracts/clauses.ts';
-import { ConformanceReport } from '../../contracts/report.ts';
 import { describeHostile, hostileBehaviours, serveHostile, type HostileBehaviour } from '../../fixtures/hostile.ts';
-import { cli } from './run-cli.ts';
+import { cli, CREDS, readReport } from './run-cli.ts';
 
 /** Behaviours that give no usable answer: the run notices that the target stopped answering. */
 const TRANSPORT: HostileBehaviour[] = ['never', 'dribble', 'flood', 'reset', 'garbage'];
@@ -19,7 +18,7 @@ async function runAgainst(behaviour: HostileBehaviour, setup: boolean, out: stri
   const server = await serveHostile(behaviour, { setup });
   try {
     const started = Date.now();
-    const r = await cli(['run', '--target', 'endpoint', '--endpoint', server.url, '--runs', '5', '--out', out], { AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' });
+    const r = await cli(['run', '--target', 'endpoint', '--endpoint', server.url, '--runs', '5', '--out', out], CREDS);
     return { ...r, ms: Date.now() - started, poolsLeft: [...server.pools.keys()] };
   } finally {
     await server.close();
@@ -33,7 +32,7 @@ function judgedReport(r: Awaited<ReturnType<typeof runAgainst>>, out: string) {
   expect(r.poolsLeft, 'every pool the run made is deleted').toEqual([]);
   const file = `${out}/conformance.json`;
   expect(existsSync(file), 'a report').toBe(true);
-  const report = ConformanceReport.parse(JSON.parse(readFileSync(file, 'utf8')));
+  const report = readReport(out);
   expect(report.clauses.map((c) => c.id).sort(), 'every clause has a verdict').toEqual(catalogue.map((c) => c.id).sort());
   for (const c of report.clauses) expect(c.message ?? '', `${c.id} is judged`).not.toMatch(/no test reported a verdict|never checked it/);
   expect(report.summary.must.fail, 'MUST clauses fail').toBeGreaterThan(0);

@@ -2,35 +2,18 @@
 // --pool-id (no pool made, no identity left, also after Ctrl-C), sweep, DeleteIdentities and the
 // mock at a distance (latency, control-plane rate, pool limit).
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { CognitoIdentityClient, CreateIdentityPoolCommand, DeleteIdentitiesCommand, GetOpenIdTokenForDeveloperIdentityCommand } from '@aws-sdk/client-cognito-identity';
 import { expect, test } from '@playwright/test';
-import { serveMock } from '../../bin/serve.ts';
 import { Api, CallLog, makeClient } from '../../fixtures/api.ts';
 import { DEFAULT_CREDENTIALS, type MockCognito } from '../../fixtures/mock/service.ts';
 import { poolStart, stamp } from '../../fixtures/pools.ts';
-import { cli } from './run-cli.ts';
+import { cli, CREDS, readReport, ROOT, withMock, type Served } from './run-cli.ts';
 
 // Each test runs the command line, often a whole (small) Playwright run: generous on a loaded machine.
 test.describe.configure({ timeout: 300_000 });
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const CREDS = { AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' };
-
-type Served = Awaited<ReturnType<typeof serveMock>>;
-async function withMock<T>(opts: Partial<Parameters<typeof serveMock>[0]>, fn: (s: Served) => Promise<T>) {
-  const served = await serveMock({ port: 0, host: '127.0.0.1', region: 'us-east-1', faults: [], ...opts });
-  try {
-    return await fn(served);
-  } finally {
-    await served.close();
-  }
-}
-
 const target = (s: Served) => ['--target', 'endpoint', '--endpoint', s.url];
-const clauses = (out: string) =>
-  Object.fromEntries((JSON.parse(readFileSync(resolve(ROOT, out, 'conformance.json'), 'utf8')) as { clauses: { id: string; status: string; message?: string; reason?: string }[] }).clauses.map((c) => [c.id, c]));
+const clauses = (out: string) => Object.fromEntries(readReport(out).clauses.map((c) => [c.id, c]));
 
 /** A pool made "beforehand" by the account's owner, with one identity of its own that must survive. */
 function ownersPool(mock: MockCognito) {

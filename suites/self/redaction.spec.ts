@@ -2,12 +2,10 @@
 // A run against a faulty served mock fails many clauses, so evidence full of signed requests and
 // token-bearing answers is written; then every file the run wrote is searched.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { serveMock } from '../../bin/serve.ts';
-import { cli } from './run-cli.ts';
+import { cli, withMock } from './run-cli.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const SECRET = 'cc-Secret-Key-Never-Printed-0123456789';
 // The account the run declares, and the other one the served mock puts in its ARNs: token.pool-arn fails, quoting neither.
 const DECLARED_ACCOUNT = '123456789012';
@@ -16,41 +14,36 @@ const files = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSy
 
 test('reports and attachments carry no token, Authorization value or secret', async ({}, info) => {
   test.setTimeout(180_000);
-  const served = await serveMock({ port: 0, host: '127.0.0.1', region: 'us-east-1', faults: ['duration-ignored', 'signature-ignored', 'unsigned-accepted'], credentials: [{ accessKeyId: 'AKIDCONFORMANCE', secretAccessKey: SECRET, accountId: MOCK_ACCOUNT }] });
   const out = info.outputPath('run');
-  try {
+  const credentials = [{ accessKeyId: 'AKIDCONFORMANCE', secretAccessKey: SECRET, accountId: MOCK_ACCOUNT }];
+  await withMock({ faults: ['duration-ignored', 'signature-ignored', 'unsigned-accepted'], credentials }, async (served) => {
     const r = await cli(['run', '--target', 'endpoint', '--endpoint', served.url, '--verifies-signatures', '--account-id', DECLARED_ACCOUNT, '--out', out], { AWS_ACCESS_KEY_ID: 'AKIDCONFORMANCE', AWS_SECRET_ACCESS_KEY: SECRET });
     expect(r.code, r.stderr.join('\n')).toBe(1);
-    const written = files(out);
-    expect(written.some((f) => f.endsWith('conformance.json'))).toBe(true);
+    // Every file the run wrote, read once: the reports and Playwright's own output (test-results/, under --out).
+    const written = files(out).map((f) => [f, readFileSync(f, 'latin1')] as const);
+    expect(written.some(([f]) => f.endsWith('conformance.json'))).toBe(true);
     // The evidence held tokens and signed requests: they are there, redacted.
-    const evidence = [...written, ...files(resolve(ROOT, out, 'test-results'))].map((f) => readFileSync(f, 'latin1')).join('\n');
+    const evidence = written.map(([, text]) => text).join('\n');
     expect(evidence, 'a token answer in the evidence').toContain('<redacted jwt>');
     expect(evidence, 'a signed request in the evidence').toMatch(/"authorization": "<redacted \d+ chars>"/);
     const report = JSON.parse(readFileSync(join(out, 'conformance.json'), 'utf8'));
     expect(report.clauses.find((c: { id: string }) => c.id === 'token.pool-arn').status, 'the ARN names another account').toBe('fail');
     expect(report.run.profile.accountId, 'the declared account, as a placeholder').toBe('<account-id>');
-    for (const f of [...written, ...files(resolve(ROOT, out, 'test-results'))]) {
-      const text = readFileSync(f, 'latin1');
-      expect(text, `${f}: a token or a piece of one`).not.toMatch(/eyJ[\w-]{8,}/);
-      expect(text, `${f}: a SigV4 signature`).not.toMatch(/Signature=[0-9a-f]{64}/);
-      expect(text, `${f}: the secret key`).not.toContain(SECRET);
-      for (const account of [DECLARED_ACCOUNT, MOCK_ACCOUNT]) expect(text, `${f}: an account id`).not.toContain(account);
-      expect(r.stdout, 'console output: the secret key').not.toContain(SECRET);
-      for (const account of [DECLARED_ACCOUNT, MOCK_ACCOUNT]) expect(r.stdout, 'console output: an account id').not.toContain(account);
+    for (const [what, text] of [...written, ['console output', r.stdout] as const]) {
+      expect(text, `${what}: a token or a piece of one`).not.toMatch(/eyJ[\w-]{8,}/);
+      expect(text, `${what}: a SigV4 signature`).not.toMatch(/Signature=[0-9a-f]{64}/);
+      expect(text, `${what}: the secret key`).not.toContain(SECRET);
+      for (const account of [DECLARED_ACCOUNT, MOCK_ACCOUNT]) expect(text, `${what}: an account id`).not.toContain(account);
     }
-  } finally {
-    await served.close();
-  }
+  });
 });
 
 test('snapshots, diff reports and their console output carry no token, signature or credential', async ({}, info) => {
   test.setTimeout(240_000);
-  const served = await serveMock({ port: 0, host: '127.0.0.1', region: 'us-east-1', faults: ['retrieve-new-identity', 'token-rs256'], credentials: [{ accessKeyId: 'AKIDCONFORMANCE', secretAccessKey: SECRET }] });
   const out = info.outputPath('diff');
   const snapshot = join(out, 'snapshot.json');
   const creds = { AWS_ACCESS_KEY_ID: 'AKIDCONFORMANCE', AWS_SECRET_ACCESS_KEY: SECRET };
-  try {
+  await withMock({ faults: ['retrieve-new-identity', 'token-rs256'], credentials: [{ accessKeyId: 'AKIDCONFORMANCE', secretAccessKey: SECRET }] }, async (served) => {
     const recorded = await cli(['record', '--target', 'endpoint', '--endpoint', served.url, '--out', snapshot], creds);
     expect(recorded.code, recorded.stderr.join('\n')).toBe(0);
     // Side B signs with its own variables, not the standard chain.
@@ -70,7 +63,5 @@ test('snapshots, diff reports and their console output carry no token, signature
       expect(text, `${what}: the access key id`).not.toContain('AKIDCONFORMANCE');
       expect(text, `${what}: an account id in an ARN`).not.toMatch(/arn:aws[\w-]*:[\w-]*:[\w-]*:\d{12}:/);
     }
-  } finally {
-    await served.close();
-  }
+  });
 });

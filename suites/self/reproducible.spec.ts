@@ -6,10 +6,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { http } from 'msw';
-import { ConformanceReport } from '../../contracts/report.ts';
-import { DEFAULT_CREDENTIALS, MockCognito } from '../../fixtures/mock/service.ts';
+import { MockCognito } from '../../fixtures/mock/service.ts';
 import { serve } from '../../fixtures/mock/server.ts';
-import { cli } from './run-cli.ts';
+import { cli, CREDS, readReport } from './run-cli.ts';
 
 const GREP = 'property: any (TokenDuration below|TokenDuration above|malformed IdentityPoolId)';
 
@@ -29,15 +28,12 @@ async function inputsOf(seed: number, out: string) {
     }),
   ]);
   try {
-    const r = await cli(['run', '--target', 'endpoint', '--endpoint', served.url, '--seed', String(seed), '--runs', '8', '--workers', '1', '--grep', GREP, '--out', out], {
-      AWS_ACCESS_KEY_ID: DEFAULT_CREDENTIALS.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: DEFAULT_CREDENTIALS.secretAccessKey,
-    });
+    const r = await cli(['run', '--target', 'endpoint', '--endpoint', served.url, '--seed', String(seed), '--runs', '8', '--workers', '1', '--grep', GREP, '--out', out], CREDS);
     expect(r.code, r.stderr.join('\n')).toBe(0);
   } finally {
     await served.close();
   }
-  const report = ConformanceReport.parse(JSON.parse(readFileSync(join(out, 'conformance.json'), 'utf8')));
+  const report = readReport(out);
   const inputs = sent.map((b) => ({
     ...b,
     IdentityPoolId: pools.has(b.IdentityPoolId as string) ? '<pool>' : b.IdentityPoolId,
@@ -64,7 +60,7 @@ test('a run without --seed picks one and records it in every report', async ({},
   const out = info.outputPath('run');
   const r = await cli(['run', '--runs', '3', '--grep', 'property: any TokenDuration below', '--out', out]);
   expect(r.code, r.stderr.join('\n')).toBe(0);
-  const report = ConformanceReport.parse(JSON.parse(readFileSync(join(out, 'conformance.json'), 'utf8')));
+  const report = readReport(out);
   expect(Number.isInteger(report.run.seed)).toBe(true);
   const seed = String(report.run.seed);
   expect(readFileSync(join(out, 'conformance.md'), 'utf8')).toContain(`seed ${seed}, 3 runs per property`);

@@ -1,9 +1,17 @@
 // Runs the command line as a user would, for the self-tests. Asynchronous, so that a mock served
-// by the test process itself keeps answering while the command runs.
+// by the test process itself keeps answering while the command runs. With what those tests share:
+// a served mock for the length of a test, the credentials it answers, the report a run wrote.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { serveMock } from '../../bin/serve.ts';
+import { ConformanceReport } from '../../contracts/report.ts';
+import { DEFAULT_CREDENTIALS } from '../../fixtures/mock/service.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
+export const ROOT = resolve(import.meta.dirname, '../..');
+
+/** The served mock's default credentials, where the command reads them (the SDK's standard chain). */
+export const CREDS = { AWS_ACCESS_KEY_ID: DEFAULT_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: DEFAULT_CREDENTIALS.secretAccessKey };
 
 export async function cli(args: string[], env: Record<string, string> = {}) {
   const child = spawn(process.execPath, ['bin/cognito-conformance.js', ...args], { cwd: ROOT, env: { ...process.env, ...env } });
@@ -14,3 +22,18 @@ export async function cli(args: string[], env: Record<string, string> = {}) {
   const code = await new Promise<number | null>((ok) => child.on('close', ok));
   return { code, stdout, stderr: stderr.split('\n').filter((l) => l && !l.startsWith('npm warn')) };
 }
+
+export type Served = Awaited<ReturnType<typeof serveMock>>;
+
+/** The reference mock served on a free loopback port while `fn` runs, closed after it whatever happens. */
+export async function withMock<T>(opts: Partial<Parameters<typeof serveMock>[0]>, fn: (s: Served) => Promise<T>) {
+  const served = await serveMock({ port: 0, host: '127.0.0.1', region: 'us-east-1', faults: [], ...opts });
+  try {
+    return await fn(served);
+  } finally {
+    await served.close();
+  }
+}
+
+/** The conformance.json a run wrote to `out` (relative to the repository, or absolute), checked against its schema. */
+export const readReport = (out: string) => ConformanceReport.parse(JSON.parse(readFileSync(resolve(ROOT, out, 'conformance.json'), 'utf8')));

@@ -1,21 +1,18 @@
 // Sharding: a run in two halves (`run --shard 1/2`, `run --shard 2/2`), merged by `merge`, gives the
 // same clause verdicts, counts and exit code as the same run on one machine. Against a served mock
 // with a fault, so that failed clauses and exit code 1 have to survive the merge too.
-import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { serveMock } from '../../bin/serve.ts';
-import { cli } from './run-cli.ts';
+import { cli, CREDS, readReport, withMock } from './run-cli.ts';
 
 const report = (dir: string) => {
-  const r = JSON.parse(readFileSync(`${dir}/conformance.json`, 'utf8')) as { summary: unknown; clauses: { id: string; status: string; tests: string[] }[] };
+  const r = readReport(dir);
   return { summary: r.summary, verdicts: Object.fromEntries(r.clauses.map((c) => [c.id, c.status])), tests: r.clauses.flatMap((c) => c.tests).length };
 };
 
 test('a run sharded in two and merged judges as the run on one machine', async ({}, info) => {
   test.setTimeout(180_000);
-  const served = await serveMock({ port: 0, host: '127.0.0.1', region: 'us-east-1', faults: ['token-wrong-iss'] });
-  try {
-    const env = { AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' };
+  await withMock({ faults: ['token-wrong-iss'] }, async (served) => {
+    const env = CREDS;
     // The same seed and budget everywhere: the properties draw the same inputs in every layout. Two
     // workers each: three runs at once against one mock in this process, not eighteen workers.
     const target = ['--target', 'endpoint', '--endpoint', served.url, '--verifies-signatures', '--seed', '11', '--runs', '2', '--workers', '2'];
@@ -40,7 +37,5 @@ test('a run sharded in two and merged judges as the run on one machine', async (
     const alone = await cli(['merge', dir('half1'), '--out', dir('alone')]);
     expect(alone.stderr).toEqual(['cognito-conformance: shard(s) 2 of 2 missing: merge needs every shard of the run']);
     expect(alone.code).toBe(2);
-  } finally {
-    await served.close();
-  }
+  });
 });
