@@ -9,7 +9,6 @@ import fc from 'fast-check';
 import { DIFF_SCHEMA_VERSION, DiffReport, type DiffScenario, type Disagreement } from '../contracts/diff.ts';
 import { answerDifferences } from '../contracts/snapshot.ts';
 import { AWS_ISSUER } from '../contracts/token.ts';
-import { UsageError } from '../fixtures/moto.ts';
 import { redact } from '../fixtures/redact.ts';
 import { play, scenarios, type Played } from '../fixtures/scenarios.ts';
 import { asScenario, sequence, type Sequence } from '../fixtures/sequences.ts';
@@ -19,7 +18,7 @@ import { catalogueHash } from '../reports/fold.ts';
 import { renderDiffHtml } from '../reports/diff-html.ts';
 import { renderDiffMarkdown } from '../reports/diff-markdown.ts';
 import { suiteVersion } from '../reports/write.ts';
-import { DIFF_USAGE } from './usage.ts';
+import { DIFF_USAGE, UsageError } from './usage.ts';
 
 export type DiffBudget = { runs: number; seed: number; maxCalls: number };
 

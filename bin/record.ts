@@ -7,7 +7,6 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ConformanceReport } from '../contracts/report.ts';
 import { answerDifferences, SNAPSHOT_SCHEMA_VERSION, Snapshot, stableJson, type SnapshotDifference, type SnapshotJudgement } from '../contracts/snapshot.ts';
-import { UsageError } from '../fixtures/moto.ts';
 import { redact } from '../fixtures/redact.ts';
 import { play, scenarios, type Played } from '../fixtures/scenarios.ts';
 import { openSide, type SideSpec } from '../fixtures/sides.ts';
@@ -15,7 +14,7 @@ import type { TargetProfile } from '../fixtures/target.ts';
 import { catalogueHash } from '../reports/fold.ts';
 import { suiteVersion, writeReports } from '../reports/write.ts';
 import { interruptible, sideSpec, whole } from './diff.ts';
-import { readJsonOption, RECORD_USAGE, TARGET_OPTIONS } from './usage.ts';
+import { readJsonOption, RECORD_USAGE, TARGET_OPTIONS, UsageError } from './usage.ts';
 
 /** Plays every example scenario on one side, which makes and always deletes its own pools. */
 export async function playExamples(spec: SideSpec): Promise<{ declared: Awaited<ReturnType<typeof openSide>>['declared']; played: Map<string, Played>; calls: number }> {

@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { Api, CallLog, makeClient } from '../fixtures/api.ts';
-import { UsageError } from '../fixtures/moto.ts';
+import { UsageError } from './usage.ts';
 import { pacingFor } from '../fixtures/pace.ts';
 import { listPools, poolStart } from '../fixtures/pools.ts';
 import { TargetProfile } from '../fixtures/target.ts';

@@ -2,7 +2,9 @@
 // `cognito-conformance --help` and by each command's own --help), the target options, and files named by an option.
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
-import { UsageError } from '../fixtures/moto.ts';
+
+/** Bad usage: the command prints its message as one line and exits 2, never a stack trace. */
+export class UsageError extends Error {}
 
 /** A JSON file named by an option (--expectations, --snapshot), checked against its schema: any problem is one line. */
 export function readJsonOption<T>(flag: string, file: string, schema: z.ZodType<T>): T {

@@ -4,7 +4,8 @@
 // Rows go to the report through an annotation; they never change a clause's verdict.
 import type { AwsCredentialIdentity } from '@smithy/types';
 import { OPERATION } from '../contracts/operation.ts';
-import { clients, parseClients } from '../fixtures/clients/index.ts';
+import { parseClients } from '../fixtures/clients/client.ts';
+import { clients } from '../fixtures/clients/index.ts';
 import { CLIENT, CLIENT_RUN, runClientMatrix, stoppedRun, type ClientRunResult } from '../fixtures/clients/matrix.ts';
 import { mockSide } from '../fixtures/clients/reference.ts';
 import type { ScenarioSide } from '../fixtures/clients/scenarios.ts';

@@ -4,7 +4,8 @@ import { expect, test } from '@playwright/test';
 import { decodeJwt } from 'jose';
 import { setupServer } from 'msw/node';
 import { handlersFor } from '../../fixtures/mock/handlers.ts';
-import { DEFAULT_CREDENTIALS, MockCognito } from '../../fixtures/mock/service.ts';
+import { DEFAULT_CREDENTIALS } from '../../fixtures/mock/accounts.ts';
+import { MockCognito } from '../../fixtures/mock/service.ts';
 
 const BASE = 'http://cognito-identity.mock.test';
 

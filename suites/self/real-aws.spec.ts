@@ -5,7 +5,8 @@ import { spawn } from 'node:child_process';
 import { CognitoIdentityClient, CreateIdentityPoolCommand, DeleteIdentitiesCommand, GetOpenIdTokenForDeveloperIdentityCommand } from '@aws-sdk/client-cognito-identity';
 import { expect, test } from '@playwright/test';
 import { Api, CallLog, makeClient } from '../../fixtures/api.ts';
-import { DEFAULT_CREDENTIALS, type MockCognito } from '../../fixtures/mock/service.ts';
+import { DEFAULT_CREDENTIALS } from '../../fixtures/mock/accounts.ts';
+import type { MockCognito } from '../../fixtures/mock/service.ts';
 import { poolStart, stamp } from '../../fixtures/pools.ts';
 import { cli, CREDS, readReport, ROOT, withMock, type Served } from './run-cli.ts';
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { serveMock } from '../../bin/serve.ts';
 import { ConformanceReport } from '../../contracts/report.ts';
-import { DEFAULT_CREDENTIALS } from '../../fixtures/mock/service.ts';
+import { DEFAULT_CREDENTIALS } from '../../fixtures/mock/accounts.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
