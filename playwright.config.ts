@@ -50,12 +50,13 @@ const projects: Record<string, () => Project[]> = {
     // A run without a seed gets one here, recorded in its reports (the CLI picks it itself).
     const profile = TargetProfile.parse({ seed: runSeed(), ...JSON.parse(process.env.CC_TARGET!), recordOnly: true });
     // The profile also goes into the metadata, which blob reports keep (they drop `use`): `merge` judges
-    // with it. A blob is a file like any report: the public-login token and the account id stay out.
-    const { accountId: _secret, ...shared } = profile;
+    // with it. A blob is a file like any report: the public-login token and the account id stay out;
+    // that an account id was declared goes in, for the merged report to say so as a run's does.
+    const { accountId, ...shared } = profile;
     const publicLogin = profile.publicLogin && { ...profile.publicLogin, token: '<token>' };
     // Shards after the first run only their share of the property parts (fixtures/behaviours.ts).
     const laterShard = (shardFromEnv()?.index ?? 1) > 1;
-    return [{ name: profile.name, testMatch: CONFORMANCE, use: { profile }, metadata: { profile: { ...shared, publicLogin } }, ...(laterShard ? { grep: PROPERTY_TITLE } : {}) }];
+    return [{ name: profile.name, testMatch: CONFORMANCE, use: { profile }, metadata: { profile: { ...shared, publicLogin }, accountIdDeclared: !!accountId }, ...(laterShard ? { grep: PROPERTY_TITLE } : {}) }];
   },
   mutants: () => [reachProject, faultProject, killMatrix],
   test: () => [

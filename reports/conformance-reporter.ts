@@ -8,11 +8,10 @@ import { judge, matrixSummary, renderMatrixMarkdown, type FaultJudgement } from 
 import type { FullConfig, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { TargetProfile } from '../fixtures/target.ts';
 import { API_CALLS, CLAUSE, EVIDENCE_PREFIX, PROVOKED, REPLAY, SET_UP_FAILED, SUBJECT, TARGET_UNUSABLE, VERDICT, type Provoked, type Verdict } from '../fixtures/verdicts.ts';
-import { registerAccountId, registerSecret } from '../fixtures/redact.ts';
+import { ACCOUNT_PLACEHOLDER, plain, registerAccountId, registerSecret } from '../fixtures/redact.ts';
 import { foldAll, uncoveredClauses, type Expectations, type TestVerdicts } from './fold.ts';
 import { buildReport, printSummary, writeReports } from './write.ts';
 import { CLIENT, CLIENT_RUN, stoppedRun, type ClientRunResult } from '../fixtures/clients/matrix.ts';
-import { plain } from '../fixtures/redact.ts';
 import { printClients } from './clients.ts';
 
 type Options = { out: string; mode: 'run' | 'test' | 'mutants' };
@@ -37,8 +36,11 @@ export default class ConformanceReporter implements Reporter {
     this.uncovered = [];
     for (const p of config.projects) {
       // `use` in a run; the metadata when `merge` replays blob reports, which keep only the metadata.
-      const profile = (p.use as { profile?: unknown }).profile ?? (p.metadata as { profile?: unknown } | undefined)?.profile;
+      const meta = p.metadata as { profile?: unknown; accountIdDeclared?: boolean } | undefined;
+      const profile = (p.use as { profile?: unknown }).profile ?? meta?.profile;
       const parsed = profile ? TargetProfile.parse(profile) : undefined;
+      // A blob keeps only that an account id was declared; the merged report writes the placeholder a run writes.
+      if (parsed && !parsed.accountId && meta?.accountIdDeclared) parsed.accountId = ACCOUNT_PLACEHOLDER;
       // The reports are written in this process: what the workers redact must be redacted here too.
       registerSecret(parsed?.publicLogin?.token);
       registerAccountId(parsed?.accountId);

@@ -2,11 +2,13 @@
 // same clause verdicts, counts and exit code as the same run on one machine. Against a served mock
 // with a fault, so that failed clauses and exit code 1 have to survive the merge too.
 import { expect, test } from '@playwright/test';
+import { DEFAULT_ACCOUNT_ID } from '../../fixtures/mock/accounts.ts';
+import { ACCOUNT_PLACEHOLDER } from '../../fixtures/redact.ts';
 import { cli, CREDS, readReport, withMock } from './run-cli.ts';
 
 const report = (dir: string) => {
   const r = readReport(dir);
-  return { summary: r.summary, verdicts: Object.fromEntries(r.clauses.map((c) => [c.id, c.status])), tests: r.clauses.flatMap((c) => c.tests).length };
+  return { summary: r.summary, verdicts: Object.fromEntries(r.clauses.map((c) => [c.id, c.status])), tests: r.clauses.flatMap((c) => c.tests).length, run: { profile: r.run.profile, command: r.run.command } };
 };
 
 test('a run sharded in two and merged judges as the run on one machine', async ({}, info) => {
@@ -15,7 +17,7 @@ test('a run sharded in two and merged judges as the run on one machine', async (
     const env = CREDS;
     // The same seed and budget everywhere: the properties draw the same inputs in every layout. Two
     // workers each: three runs at once against one mock in this process, not eighteen workers.
-    const target = ['--target', 'endpoint', '--endpoint', served.url, '--verifies-signatures', '--seed', '11', '--runs', '2', '--workers', '2'];
+    const target = ['--target', 'endpoint', '--endpoint', served.url, '--verifies-signatures', '--account-id', DEFAULT_ACCOUNT_ID, '--seed', '11', '--runs', '2', '--workers', '2'];
     const dir = (name: string) => info.outputPath(name);
     // Three runs at once on one mock: each needs a run id of its own (this process's would be inherited),
     // or one run's final sweep of its pool prefix would delete the others' pools.
@@ -33,6 +35,9 @@ test('a run sharded in two and merged judges as the run on one machine', async (
     expect(m.verdicts['token.iss']).toBe('fail');
     expect(m.summary).toEqual(w.summary);
     expect(m.tests).toBe(w.tests);
+    // What the run declared, as the reports may show it (the account id as its placeholder).
+    expect(m.run).toEqual(w.run);
+    expect(m.run.profile.accountId).toBe(ACCOUNT_PLACEHOLDER);
     // One half alone is not a run: merge names the missing shard and judges nothing.
     const alone = await cli(['merge', dir('half1'), '--out', dir('alone')]);
     expect(alone.stderr).toEqual(['cognito-conformance: shard(s) 2 of 2 missing: merge needs every shard of the run']);
