@@ -8,6 +8,9 @@ export const SERVICE = 'AWSCognitoIdentityService';
 export const OPERATION = 'GetOpenIdTokenForDeveloperIdentity';
 export const CONTENT_TYPE = 'application/x-amz-json-1.1';
 export const SIGNING_NAME = 'cognito-identity';
+/** A region name as AWS spells them (us-east-1, ap-southeast-3, us-gov-west-1, cn-north-1), alone and within a host name. */
+export const REGION_NAME = '[a-z]{2}(?:-[a-z]+)+-\\d';
+export const REGION = new RegExp(`^${REGION_NAME}$`);
 
 export const limits = {
   identityPoolId: { min: 1, max: 55, pattern: '[\\w-]+:[0-9a-f-]+' },

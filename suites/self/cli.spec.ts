@@ -1,7 +1,7 @@
 // The command line: bad usage answers one line and exit 2, never a stack trace.
 import { expect, test } from '@playwright/test';
 import { freePort } from '../../fixtures/moto.ts';
-import { cli, CREDS, withMock } from './run-cli.ts';
+import { cli, CREDS, usageCases, withMock } from './run-cli.ts';
 
 const usage: [string, string[], RegExp][] = [
   ['an unknown flag', ['run', '--no-such-flag'], /Unknown option '--no-such-flag'/],
@@ -25,14 +25,7 @@ const usage: [string, string[], RegExp][] = [
   ['an access key without its secret', ['mock', '--port', '0', '--access-key', 'a', '--access-key', 'b', '--secret-key', 's'], /--access-key and --secret-key come in pairs/],
 ];
 
-for (const [what, args, message] of usage)
-  test(`${what}: one line, exit 2`, async () => {
-    const r = await cli(args);
-    expect(r.stderr.join('\n')).toMatch(message);
-    expect(r.stderr, 'exactly one line, no stack trace').toHaveLength(1);
-    expect(r.stderr[0]).toMatch(/^cognito-conformance: /);
-    expect(r.code).toBe(2);
-  });
+usageCases(usage);
 
 test('an unreachable endpoint: one line, exit 2', async () => {
   const port = await freePort(); // free now, so nobody listens there

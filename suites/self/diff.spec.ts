@@ -8,7 +8,7 @@ import { AWS_ISSUER } from '../../contracts/token.ts';
 import { Snapshot } from '../../contracts/snapshot.ts';
 import type { FaultName } from '../../fixtures/mock/faults.ts';
 import type { SideSpec } from '../../fixtures/sides.ts';
-import { cli } from './run-cli.ts';
+import { usageCases } from './run-cli.ts';
 
 const mock = (label: string, faults: FaultName[] = []): SideSpec => ({ label, kind: 'mock', name: faults.length ? `mock with ${faults.join(', ')}` : 'mock', region: 'us-east-1', issuer: AWS_ISSUER, faults, maxCalls: 5000 });
 const budget = { runs: 5, seed: 42, maxCalls: 5000 };
@@ -70,10 +70,4 @@ const usage: [string, string[], RegExp][] = [
   ['run with a missing snapshot', ['run', '--snapshot', 'no-such-snapshot.json'], /--snapshot no-such-snapshot\.json: ENOENT/],
   ['run with a file that is no snapshot', ['run', '--snapshot', 'package.json'], /--snapshot package\.json: /],
 ];
-for (const [what, args, message] of usage)
-  test(`${what}: one line, exit 2`, async () => {
-    const r = await cli(args);
-    expect(r.stderr.join('\n')).toMatch(message);
-    expect(r.stderr, 'exactly one line, no stack trace').toHaveLength(1);
-    expect(r.code).toBe(2);
-  });
+usageCases(usage);

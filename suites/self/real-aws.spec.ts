@@ -8,7 +8,7 @@ import { Api, CallLog, makeClient } from '../../fixtures/api.ts';
 import { DEFAULT_CREDENTIALS } from '../../fixtures/mock/accounts.ts';
 import type { MockCognito } from '../../fixtures/mock/service.ts';
 import { poolStart, stamp } from '../../fixtures/pools.ts';
-import { cli, CREDS, readReport, ROOT, withMock, type Served } from './run-cli.ts';
+import { cli, CREDS, readReport, ROOT, usageCases, withMock, type Served } from './run-cli.ts';
 
 // Each test runs the command line, often a whole (small) Playwright run: generous on a loaded machine.
 test.describe.configure({ timeout: 300_000 });
@@ -132,13 +132,7 @@ const usage: [string, string[], RegExp][] = [
   ['a duration that is not one', ['sweep', '--endpoint', 'http://127.0.0.1:1', '--older-than', 'soon'], /--older-than takes a duration/],
   ['a negative latency', ['mock', '--latency=-5'], /--latency must be 0 or more/],
 ];
-for (const [what, args, message] of usage)
-  test(`${what}: one line, exit 2`, async () => {
-    const r = await cli(args, CREDS);
-    expect(r.stderr).toHaveLength(1);
-    expect(r.stderr[0]).toMatch(message);
-    expect(r.code).toBe(2);
-  });
+usageCases(usage, CREDS);
 
 test('--pool-id of a pool without a developer provider, or with another public app: one line, exit 2', async () => {
   await withMock({}, async (s) => {

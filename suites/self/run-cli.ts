@@ -2,6 +2,7 @@
 // by the test process itself keeps answering while the command runs. With what those tests share:
 // a served mock for the length of a test, the credentials it answers, the report a run wrote.
 import { spawn } from 'node:child_process';
+import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { serveMock } from '../../bin/serve.ts';
@@ -37,3 +38,15 @@ export async function withMock<T>(opts: Partial<Parameters<typeof serveMock>[0]>
 
 /** The conformance.json a run wrote to `out` (relative to the repository, or absolute), checked against its schema. */
 export const readReport = (out: string) => ConformanceReport.parse(JSON.parse(readFileSync(resolve(ROOT, out, 'conformance.json'), 'utf8')));
+
+/** Bad usage: a test per case, each showing exactly one line on stderr (the message, no stack trace) and exit 2. */
+export function usageCases(cases: [what: string, args: string[], message: RegExp][], env: Record<string, string> = {}) {
+  for (const [what, args, message] of cases)
+    test(`${what}: one line, exit 2`, async () => {
+      const r = await cli(args, env);
+      expect(r.stderr, 'exactly one line, no stack trace').toHaveLength(1);
+      expect(r.stderr[0]).toMatch(/^cognito-conformance: /);
+      expect(r.stderr[0]).toMatch(message);
+      expect(r.code).toBe(2);
+    });
+}
