@@ -6,7 +6,6 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { basename, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
 import { isClauseId } from '../contracts/clauses.ts';
 import { ConformanceReport } from '../contracts/report.ts';
@@ -19,7 +18,7 @@ import { Budget } from '../fixtures/budget.ts';
 import { pacingFor } from '../fixtures/pace.ts';
 import { runId, runStarted } from '../fixtures/pools.ts';
 import { awsDefaultBudget, planLines } from './plan.ts';
-import { DIFF_USAGE, readJsonOption, RECORD_USAGE, TARGET_OPTIONS, UsageError } from './usage.ts';
+import { atLeast0, DIFF_USAGE, int, isHttpUrl, parse, positive, reachable, readJsonOption, RECORD_USAGE, TARGET_OPTIONS, UsageError } from './usage.ts';
 // The mock, the SDK, msw and jose are imported where a command needs them: every command, and
 // every mistake on its command line, would otherwise load them first (about 0.4 s of CPU).
 
@@ -79,30 +78,6 @@ const targetOptions = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const int = (flag: string, v: string | undefined) => {
-  if (v === undefined) return undefined;
-  if (!/^-?\d+$/.test(v)) throw new UsageError(`--${flag} takes a whole number, not "${v}"`);
-  return Number(v);
-};
-const atLeast0 = (flag: string, v: string | undefined) => {
-  const n = int(flag, v);
-  if (n !== undefined && n < 0) throw new UsageError(`--${flag} must be 0 or more, not ${n}`);
-  return n;
-};
-const positive = (flag: string, v: string | undefined) => {
-  const n = int(flag, v);
-  if (n !== undefined && n < 1) throw new UsageError(`--${flag} must be at least 1, not ${n}`);
-  return n;
-};
-
-function parse<const O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
-  try {
-    return parseArgs({ args, options, strict: true, allowPositionals: false });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message.split('\n')[0]} (see --help)`);
-  }
-}
-
 /**
  * Turns the command line into a validated target profile; every mistake is a one-line UsageError.
  * An endpoint is checked for an answer, which also measures its round trip (not in a dry run).
@@ -116,8 +91,8 @@ async function profileFrom(v: ReturnType<typeof parse<typeof targetOptions>>['va
   let roundTripMs: number | undefined;
   if (kind === 'endpoint') {
     if (!endpoint) throw new UsageError('--target endpoint needs --endpoint URL');
-    if (!URL.canParse(endpoint) || !/^https?:$/.test(new URL(endpoint).protocol)) throw new UsageError(`--endpoint "${endpoint}" is not an http(s) URL`);
-    if (!v['dry-run']) roundTripMs = await reachable(endpoint);
+    if (!isHttpUrl(endpoint)) throw new UsageError(`--endpoint "${endpoint}" is not an http(s) URL`);
+    if (!v['dry-run']) roundTripMs = await reachable(endpoint, 5);
   }
   if (v['pool-id'] !== undefined && kind !== 'endpoint') throw new UsageError('--pool-id goes with --target endpoint (a pool that exists before the run)');
   if (kind === 'moto') {
@@ -170,23 +145,6 @@ async function credentialsOrUsage(cleanup: () => void) {
     cleanup();
     throw new UsageError(`no AWS credentials found (set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or a profile): ${(e as Error).message.split('\n')[0]}`);
   }
-}
-
-/** Fails with a one-line UsageError unless the endpoint answers; returns its round trip in ms (the fastest of five GETs on one connection). */
-async function reachable(url: string): Promise<number> {
-  const trips: number[] = [];
-  try {
-    for (let i = 0; i < 5; i++) {
-      const started = performance.now();
-      await (await fetch(url, { method: 'GET', signal: AbortSignal.timeout(5000) })).arrayBuffer();
-      trips.push(performance.now() - started);
-    }
-  } catch (e) {
-    if (trips.length) return Math.min(...trips);
-    const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-    throw new UsageError(`cannot reach ${url}: ${cause?.code ?? cause?.message ?? (e as Error).message}`);
-  }
-  return Math.min(...trips);
 }
 
 const Expectations = z.strictObject({
@@ -330,13 +288,7 @@ function shardDone(blob: string, shard: string) {
  * into the conformance reporter: the same reports, verdicts, counts and exit code as one run.
  */
 async function merge(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: { out: { type: 'string', default: 'reports/latest' }, expectations: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: true });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message.split('\n')[0]} (see --help)`);
-  }
-  const { values: v, positionals: dirs } = parsed;
+  const { values: v, positionals: dirs } = parse(argv, { out: { type: 'string', default: 'reports/latest' }, expectations: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, true);
   if (v.help) return console.log(USAGE), EXIT.ok;
   if (!dirs.length) throw new UsageError('merge needs the folders of the shards\' blob reports');
   const expectations = checkExpectations(v.expectations);

@@ -4,7 +4,6 @@
 // in this process (no Playwright runner): the sides are driven with the suite's raw driver.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import fc from 'fast-check';
 import { DIFF_SCHEMA_VERSION, DiffReport, type DiffScenario, type Disagreement } from '../contracts/diff.ts';
 import { answerDifferences } from '../contracts/snapshot.ts';
@@ -18,7 +17,7 @@ import { catalogueHash } from '../reports/fold.ts';
 import { renderDiffHtml } from '../reports/diff-html.ts';
 import { renderDiffMarkdown } from '../reports/diff-markdown.ts';
 import { suiteVersion } from '../reports/write.ts';
-import { DIFF_USAGE, UsageError } from './usage.ts';
+import { DIFF_USAGE, int, isHttpUrl, parse, positive, UsageError } from './usage.ts';
 
 export type DiffBudget = { runs: number; seed: number; maxCalls: number };
 
@@ -147,14 +146,6 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-
-export const whole = (flag: string, v: string | undefined, min = Number.MIN_SAFE_INTEGER) => {
-  if (v === undefined) return undefined;
-  if (!/^-?\d+$/.test(v)) throw new UsageError(`--${flag} takes a whole number, not "${v}"`);
-  if (Number(v) < min) throw new UsageError(`--${flag} must be at least ${min}, not ${v}`);
-  return Number(v);
-};
-
 type Values = Record<string, string | boolean | undefined>;
 
 /** One side from its positional argument and its --a-/--b- options; every mistake is a one-line UsageError. */
@@ -162,7 +153,7 @@ export function sideSpec(label: 'a' | 'b' | 'target', arg: string, v: Values, pr
   const opt = (k: string) => v[`${prefix}${k}`] as string | undefined;
   const flag = (k: string) => `--${prefix}${k}`;
   const kind = arg === 'mock' || arg === 'moto' ? arg : 'endpoint';
-  if (kind === 'endpoint' && (!URL.canParse(arg) || !/^https?:$/.test(new URL(arg).protocol))) throw new UsageError(`${label === 'target' ? 'the target' : `side ${label.toUpperCase()}`} "${arg}" is not mock, moto or an http(s) URL`);
+  if (kind === 'endpoint' && !isHttpUrl(arg)) throw new UsageError(`${label === 'target' ? 'the target' : `side ${label.toUpperCase()}`} "${arg}" is not mock, moto or an http(s) URL`);
   if (kind !== 'endpoint' && opt('profile')) throw new UsageError(`${flag('profile')} goes with an endpoint URL, not ${arg}`);
   const region = opt('region') ?? (kind === 'endpoint' ? regionOf(arg) : undefined) ?? 'us-east-1';
   if (!TargetProfile.shape.region.safeParse(region).success) throw new UsageError(`${flag('region')} "${region}" is not an AWS region name`);
@@ -198,20 +189,14 @@ export function interruptible() {
 }
 
 export async function diffCommand(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: true });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message.split('\n')[0]} (see --help)`);
-  }
-  const { values: v, positionals } = parsed;
+  const { values: v, positionals } = parse(argv, OPTIONS, true);
   if (v.help) return console.log(`usage:\n${DIFF_USAGE}`), 0;
   if (positionals.length !== 2) throw new UsageError(`diff takes two sides, A and B (mock, moto or an http(s) URL), not ${positionals.length}`);
   const both = positionals.every((p) => p === 'mock');
   const budget: DiffBudget = {
-    runs: whole('runs', v.runs, 1) ?? (both ? 100 : 25),
-    seed: whole('seed', v.seed) ?? Math.floor(Math.random() * 2 ** 31),
-    maxCalls: whole('max-calls', v['max-calls'], 1) ?? 5000,
+    runs: positive('runs', v.runs) ?? (both ? 100 : 25),
+    seed: int('seed', v.seed) ?? Math.floor(Math.random() * 2 ** 31),
+    maxCalls: positive('max-calls', v['max-calls']) ?? 5000,
   };
   const stop = interruptible();
   const specs: [SideSpec, SideSpec] = [sideSpec('a', positionals[0], v, 'a-', budget.maxCalls, stop.signal), sideSpec('b', positionals[1], v, 'b-', budget.maxCalls, stop.signal)];

@@ -4,7 +4,6 @@
 // target and lists every place where the answers differ from the recording.
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { ConformanceReport } from '../contracts/report.ts';
 import { answerDifferences, SNAPSHOT_SCHEMA_VERSION, Snapshot, stableJson, type SnapshotDifference, type SnapshotJudgement } from '../contracts/snapshot.ts';
 import { redact } from '../fixtures/redact.ts';
@@ -13,8 +12,8 @@ import { openSide, type SideSpec } from '../fixtures/sides.ts';
 import type { TargetProfile } from '../fixtures/target.ts';
 import { catalogueHash } from '../reports/fold.ts';
 import { suiteVersion, writeReports } from '../reports/write.ts';
-import { interruptible, sideSpec, whole } from './diff.ts';
-import { readJsonOption, RECORD_USAGE, TARGET_OPTIONS, UsageError } from './usage.ts';
+import { interruptible, sideSpec } from './diff.ts';
+import { parse, positive, readJsonOption, RECORD_USAGE, TARGET_OPTIONS, UsageError } from './usage.ts';
 
 /** Plays every example scenario on one side, which makes and always deletes its own pools. */
 export async function playExamples(spec: SideSpec): Promise<{ declared: Awaited<ReturnType<typeof openSide>>['declared']; played: Map<string, Played>; calls: number }> {
@@ -112,14 +111,8 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-
 export async function recordCommand(argv: string[]): Promise<number> {
-  let v;
-  try {
-    v = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false }).values;
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message.split('\n')[0]} (see --help)`);
-  }
+  const { values: v } = parse(argv, OPTIONS);
   if (v.help) return console.log(`usage:\n${RECORD_USAGE}`), 0;
   if (!v.out) throw new UsageError('record needs --out FILE');
   const kind = v.target as string;
@@ -128,7 +121,7 @@ export async function recordCommand(argv: string[]): Promise<number> {
   if (kind !== 'endpoint' && v.endpoint) throw new UsageError('--endpoint goes with --target endpoint');
   const stop = interruptible();
   try {
-    const spec = sideSpec('target', kind === 'endpoint' ? (v.endpoint as string) : kind, v, '', whole('max-calls', v['max-calls'] as string | undefined, 1) ?? 5000, stop.signal);
+    const spec = sideSpec('target', kind === 'endpoint' ? (v.endpoint as string) : kind, v, '', positive('max-calls', v['max-calls'] as string | undefined) ?? 5000, stop.signal);
     const started = Date.now();
     const recorded = await playExamples(spec).catch((e) => {
       if (stop.signal.aborted) return undefined; // interrupted while the pools were being made

@@ -2,10 +2,9 @@
 // lost power mid-run, a kill -9). A pool is the suite's when its name carries the prefix and a start
 // time (cc-conformance-20261122t081500-<run id>-...); it is swept when that time is older than
 // --older-than (1 hour by default, so that a run still going on elsewhere keeps its pools).
-import { parseArgs } from 'node:util';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { Api, CallLog, makeClient } from '../fixtures/api.ts';
-import { UsageError } from './usage.ts';
+import { isHttpUrl, parse, UsageError } from './usage.ts';
 import { pacingFor } from '../fixtures/pace.ts';
 import { listPools, poolStart } from '../fixtures/pools.ts';
 import { TargetProfile } from '../fixtures/target.ts';
@@ -23,27 +22,18 @@ export function duration(text: string): number {
 const ago = (ms: number) => (ms >= 7_200_000 ? `${Math.round(ms / 3_600_000)} h` : ms >= 120_000 ? `${Math.round(ms / 60_000)} min` : `${Math.round(ms / 1000)} s`);
 
 export async function sweep(argv: string[]): Promise<number> {
-  let v;
-  try {
-    v = parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        target: { type: 'string', default: 'endpoint' },
-        endpoint: { type: 'string' },
-        region: { type: 'string' },
-        'older-than': { type: 'string', default: '1h' },
-        'dry-run': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message.split('\n')[0]} (see --help)`);
-  }
+  const { values: v } = parse(argv, {
+    target: { type: 'string', default: 'endpoint' },
+    endpoint: { type: 'string' },
+    region: { type: 'string' },
+    'older-than': { type: 'string', default: '1h' },
+    'dry-run': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (v.help) return console.log('usage: cognito-conformance sweep --endpoint URL [--region R] [--older-than DURATION (1h)] [--dry-run]'), 0;
   if (v.target !== 'endpoint') throw new UsageError('sweep works on --target endpoint (the embedded mock and moto keep nothing between runs)');
   if (!v.endpoint) throw new UsageError('sweep needs --endpoint URL');
-  if (!URL.canParse(v.endpoint) || !/^https?:$/.test(new URL(v.endpoint).protocol)) throw new UsageError(`--endpoint "${v.endpoint}" is not an http(s) URL`);
+  if (!isHttpUrl(v.endpoint)) throw new UsageError(`--endpoint "${v.endpoint}" is not an http(s) URL`);
   const limit = duration(v['older-than']!);
   const parsed = TargetProfile.safeParse({ name: 'sweep', kind: 'endpoint', endpoint: v.endpoint, region: v.region });
   if (!parsed.success) throw new UsageError(`--region "${v.region}" is not an AWS region name`);

@@ -1,10 +1,64 @@
 // What the commands share about their command line: the usage lines of `diff` and `record` (shown by
-// `cognito-conformance --help` and by each command's own --help), the target options, and files named by an option.
+// `cognito-conformance --help` and by each command's own --help), the target options, parsing and
+// checking their values, and files named by an option. Kept light (no SDK, no mock): every command,
+// and every mistake on its command line, loads this module.
 import { readFileSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { z } from 'zod';
 
 /** Bad usage: the command prints its message as one line and exits 2, never a stack trace. */
 export class UsageError extends Error {}
+
+/** A command's arguments, strictly parsed (positionals only where the command takes them); a mistake is a one-line UsageError. */
+export function parse<const O extends NonNullable<ParseArgsConfig['options']>, const P extends boolean = false>(args: string[], options: O, allowPositionals?: P) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: (allowPositionals ?? false) as P });
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message.split('\n')[0]} (see --help)`);
+  }
+}
+
+/** A whole-number option (undefined when not given). */
+export const int = (flag: string, v: string | undefined) => {
+  if (v === undefined) return undefined;
+  if (!/^-?\d+$/.test(v)) throw new UsageError(`--${flag} takes a whole number, not "${v}"`);
+  return Number(v);
+};
+export const atLeast0 = (flag: string, v: string | undefined) => {
+  const n = int(flag, v);
+  if (n !== undefined && n < 0) throw new UsageError(`--${flag} must be 0 or more, not ${n}`);
+  return n;
+};
+export const positive = (flag: string, v: string | undefined) => {
+  const n = int(flag, v);
+  if (n !== undefined && n < 1) throw new UsageError(`--${flag} must be at least 1, not ${n}`);
+  return n;
+};
+
+/** An endpoint the suite can talk to: a URL whose scheme is http or https. */
+export const isHttpUrl = (s: string) => URL.canParse(s) && /^https?:$/.test(new URL(s).protocol);
+
+/**
+ * Fails with a one-line UsageError (`${who}cannot reach URL: cause`) unless the endpoint answers a GET
+ * (any status); returns its round trip in ms, the fastest of `tries` GETs on one connection.
+ */
+export async function reachable(url: string, tries = 1, who = ''): Promise<number> {
+  const trips: number[] = [];
+  try {
+    for (let i = 0; i < tries; i++) {
+      const started = performance.now();
+      await (await fetch(url, { method: 'GET', signal: AbortSignal.timeout(5000) })).arrayBuffer();
+      trips.push(performance.now() - started);
+    }
+  } catch (e) {
+    // One answer is enough to know it is there.
+    if (!trips.length) {
+      const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+      throw new UsageError(`${who}cannot reach ${url}: ${cause?.code ?? cause?.message ?? (e as Error).message}`);
+    }
+  }
+  return Math.min(...trips);
+}
 
 /** A JSON file named by an option (--expectations, --snapshot), checked against its schema: any problem is one line. */
 export function readJsonOption<T>(flag: string, file: string, schema: z.ZodType<T>): T {
