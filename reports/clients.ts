@@ -4,6 +4,7 @@ import type { ClientRow, ClientRun, ConformanceReport } from '../contracts/repor
 import { CLIENT_NAMES } from '../fixtures/clients/client.ts';
 import type { ClientRunResult } from '../fixtures/clients/matrix.ts';
 import { SCENARIOS } from '../fixtures/clients/scenarios.ts';
+import { esc } from './escape.ts';
 
 const order = (c: string) => (CLIENT_NAMES as readonly string[]).indexOf(c);
 
@@ -54,8 +55,6 @@ export function renderClientsMarkdown(r: ConformanceReport): string[] {
   for (const c of r.clientRuns.filter((c) => !c.available)) out.push('', `${c.client}: not available here (${c.reason}); install with \`${c.install}\`.`);
   return out;
 }
-
-const esc = (s: unknown) => String(s ?? '').replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function renderClientsHtml(r: ConformanceReport): string {
   if (!r.clientRuns.length) return '';

@@ -2,8 +2,8 @@
 // and the two normalised answers side by side; the paths where they disagree are marked.
 import type { DiffReport, DiffScenario } from '../contracts/diff.ts';
 import { ABSENT } from '../contracts/snapshot.ts';
+import { esc } from './escape.ts';
 
-const esc = (s: unknown) => String(s ?? '').replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const show = (v: unknown) => (v === undefined ? ABSENT : typeof v === 'string' ? v : JSON.stringify(v));
 const clip = (s: string, n = 300) => (s.length > n ? `${s.slice(0, n)}… (${s.length} characters)` : s);
 

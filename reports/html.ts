@@ -4,10 +4,10 @@
 // (request, answer, reproduce line).
 import type { ClauseResult, ConformanceReport } from '../contracts/report.ts';
 import { renderClientsHtml } from './clients.ts';
-import { answeredText, notCounted, reproduceLine, thrownText } from './sections.ts';
+import { esc } from './escape.ts';
+import { answeredText, notCounted, plural, reproduceLine, thrownText } from './sections.ts';
 import { snapshotHtml } from './snapshot.ts';
 
-const esc = (s: unknown) => String(s ?? '').replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const SECTION_TITLES: Record<string, string> = {
   identity: 'Identity: create and retrieve', linking: 'Linking', provider: 'Developer provider', duration: 'TokenDuration',
   input: 'Input constraints', token: 'Token', protocol: 'Authentication, protocol, limits',
@@ -29,7 +29,6 @@ function gist(message?: string): string {
   const line = [head, exp && rec ? `${exp}, ${rec.replace(/^Received/, 'received')}` : undefined].filter(Boolean).join(' — ') || lines[0] || '';
   return line.length > 300 ? `${line.slice(0, 299)}…` : line;
 }
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** How urgent a clause is for a reader: failed MUST first, known deviations last, passes never. */
 const rank = (c: ClauseResult) =>

@@ -2,7 +2,8 @@
 // failures grouped by root cause, and the table of the seven declared exceptions.
 import type { ConformanceReport, ExceptionRow, RootCause } from '../contracts/report.ts';
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** `1 clause`, `3 clauses`; `many` for the plurals an added s gets wrong. */
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** The clauses a score leaves out: `13 not reached, 4 not applicable`. */
 export const notCounted = (t: { notApplicable: number; notReached: number }) =>

@@ -1,11 +1,11 @@
 // The `snapshot` part of conformance.md and conformance.html (`run --snapshot FILE`).
 import type { ConformanceReport } from '../contracts/report.ts';
+import { esc } from './escape.ts';
 
 const show = (v: unknown, n = 120) => {
   const s = typeof v === 'string' ? v : JSON.stringify(v);
   return s.length > n ? `${s.slice(0, n)}…` : s;
 };
-const esc = (s: unknown) => String(s ?? '').replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function snapshotMarkdown(r: ConformanceReport): string[] {
   const s = r.snapshot;

@@ -17,6 +17,15 @@ import { renderJunit } from './junit.ts';
 import { renderMarkdown } from './markdown.ts';
 
 export const suiteVersion = (): { name: string; version: string } => JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+/**
+ * The `suite` every report, diff and snapshot records: which suite and which clause catalogue made it.
+ * Picks name and version by hand: suiteVersion() is all of package.json, and the snapshot schema's
+ * `suite` is strict.
+ */
+export function suiteRecord() {
+  const { name, version } = suiteVersion();
+  return { name, version, catalogueHash: catalogueHash() };
+}
 const SDK = '@aws-sdk/client-cognito-identity';
 export const sdkVersion = () => ({ name: SDK, version: (createRequire(import.meta.url)(`${SDK}/package.json`) as { version: string }).version });
 
@@ -32,11 +41,10 @@ export function buildReport(
   clauses: ClauseResult[],
   run: { started: Date; finished: Date; calls: number; replays: ConformanceReport['replays']; expectations?: string; provoked?: Provoked[]; clients?: ClientRunResult[] },
 ): ConformanceReport {
-  const { name, version } = suiteVersion();
   return ConformanceReport.parse(
     redact({
       schemaVersion: SCHEMA_VERSION,
-      suite: { name, version, catalogueHash: catalogueHash() },
+      suite: suiteRecord(),
       target: { name: profile.name, kind: profile.kind, endpoint: profile.endpoint, region: profile.region, issuer: profile.issuer },
       run: runRecord(profile),
       startedAt: run.started.toISOString(),
