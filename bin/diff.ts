@@ -13,10 +13,9 @@ import { play, scenarios, type Played } from '../fixtures/scenarios.ts';
 import { asScenario, sequence, type Sequence } from '../fixtures/sequences.ts';
 import { openSide, regionOf, type Side, type SideSpec } from '../fixtures/sides.ts';
 import { TargetProfile } from '../fixtures/target.ts';
-import { catalogueHash } from '../reports/fold.ts';
 import { renderDiffHtml } from '../reports/diff-html.ts';
 import { renderDiffMarkdown } from '../reports/diff-markdown.ts';
-import { suiteVersion } from '../reports/write.ts';
+import { suiteRecord } from '../reports/write.ts';
 import { DIFF_USAGE, int, isHttpUrl, parse, positive, UsageError } from './usage.ts';
 
 export type DiffBudget = { runs: number; seed: number; maxCalls: number };
@@ -99,11 +98,10 @@ export async function runDiff(specs: [SideSpec, SideSpec], budget: DiffBudget, r
     } else if (details.failed) throw details.errorInstance ?? new Error('the generated sequences did not run to the end');
 
     const disagreements = results.flatMap((s) => s.disagreements);
-    const { name, version } = suiteVersion();
     return DiffReport.parse(
       redact({
         schemaVersion: DIFF_SCHEMA_VERSION,
-        suite: { name, version, catalogueHash: catalogueHash() },
+        suite: suiteRecord(),
         a: { ...A.declared, calls: A.calls() },
         b: { ...B.declared, calls: B.calls() },
         startedAt: started.toISOString(),

@@ -10,8 +10,7 @@ import { redact } from '../fixtures/redact.ts';
 import { play, scenarios, type Played } from '../fixtures/scenarios.ts';
 import { openSide, type SideSpec } from '../fixtures/sides.ts';
 import type { TargetProfile } from '../fixtures/target.ts';
-import { catalogueHash } from '../reports/fold.ts';
-import { suiteVersion, writeReports } from '../reports/write.ts';
+import { suiteRecord, writeReports } from '../reports/write.ts';
 import { interruptible, sideSpec } from './diff.ts';
 import { parse, positive, readJsonOption, RECORD_USAGE, TARGET_OPTIONS, UsageError } from './usage.ts';
 
@@ -30,12 +29,11 @@ export async function playExamples(spec: SideSpec): Promise<{ declared: Awaited<
 export function snapshotOf(declared: Snapshot['target'], played: Map<string, Played>): Snapshot {
   const incomplete = [...played].filter(([, p]) => p.incomplete);
   if (incomplete.length) throw new Error(`the recording is incomplete: ${incomplete.map(([n, p]) => `${n} (${p.incomplete})`).join('; ')}`);
-  const { name, version } = suiteVersion();
   return Snapshot.parse(
     redact({
       schemaVersion: SNAPSHOT_SCHEMA_VERSION,
       recordedAt: new Date().toISOString(),
-      suite: { name, version, catalogueHash: catalogueHash() },
+      suite: suiteRecord(),
       target: declared,
       scenarios: Object.fromEntries([...played].map(([n, p]) => [n, { steps: p.steps }])),
     }),
