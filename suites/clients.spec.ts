@@ -23,6 +23,7 @@ test.describe('clients', () => {
       // The CLI starts a Python process per call (about 1 to 3 s on a loaded machine, 36 calls).
       test.setTimeout(name === 'cli' ? 300_000 : 120_000);
       let reference: Awaited<ReturnType<typeof mockSide>> | undefined;
+      const client = clients[name]();
       let result: ClientRunResult;
       try {
         reference = await mockSide(target.region);
@@ -44,11 +45,13 @@ test.describe('clients', () => {
           pace: () => admit(target.guard, OPERATION),
           seen: (id) => pools.seen(id, side.pool),
         };
-        result = await runClientMatrix(clients[name](), side, reference.side, { user });
+        result = await runClientMatrix(client, side, reference.side, { user });
       } catch (e) {
         // A crash of the matrix itself is a failed row, not a client that silently vanishes from the report.
         result = stoppedRun(name, (e as Error).message);
       } finally {
+        // The client's own resources (the SDK clients, boto3's Python helper) end with the test.
+        await client.close?.();
         await reference?.close();
       }
       testInfo.annotations.push({ type: CLIENT_RUN, description: JSON.stringify(redact(result)) });
