@@ -16,11 +16,14 @@ startRunKey();
 runId();
 
 const CONFORMANCE = /suites\/[^/]+\.spec\.ts$/;
-// `npm test` on two cores: the suite's own projects are CPU-bound and get two workers each. The
-// self-tests mostly wait, on the command lines they start (whose workers do the work) and on
-// endpoints that hang on purpose: three at once keep the cores busy through those waits (163 s -> 136 s).
-const TEST_WORKERS = 4;
-const SELF_WORKERS = 3;
+// Workers, unless CC_WORKERS sets them all (the command line does, for a run). `npm test` on two
+// cores: the suite's own projects are CPU-bound and get two each. The self-tests mostly wait, on
+// the command lines they start (whose workers do the work) and on endpoints that hang on purpose:
+// three at once keep the cores busy through those waits; four in all.
+const chosen = process.env.CC_WORKERS ? Number(process.env.CC_WORKERS) : undefined;
+const CPU_BOUND_WORKERS = chosen ?? 2;
+const SELF_WORKERS = chosen ?? 3;
+const TEST_WORKERS = chosen ?? 4;
 const mode = process.env.CC_TARGET ? 'run' : (process.env.CC_MODE ?? 'test');
 const out = process.env.CC_OUT ?? 'reports/latest';
 
@@ -38,10 +41,10 @@ const faultProject: Project = {
   // A part file is one group for the dispatcher: tests a fault does not reach are left out in the
   // worker at a few ms each, where one group per test cost 12 ms of the runner's own per test.
   fullyParallel: false,
-  workers: 2,
+  workers: CPU_BOUND_WORKERS,
 };
 /** Which tests reach which fault, on the faithful mock with the matrix's budget (fixtures/reach.ts). */
-const reachProject: Project = { name: 'reach', testMatch: /suites\/self\/reach\.spec\.ts$/, use: { profile: mockProfile({ name: 'reach', ...MATRIX_BUDGET }), reach: 'record' }, workers: 2 };
+const reachProject: Project = { name: 'reach', testMatch: /suites\/self\/reach\.spec\.ts$/, use: { profile: mockProfile({ name: 'reach', ...MATRIX_BUDGET }), reach: 'record' }, workers: CPU_BOUND_WORKERS };
 const killMatrix: Project = { name: 'kill-matrix', testMatch: /suites\/self\/kill-matrix\.spec\.ts$/, dependencies: ['faults'] };
 
 const projects: Record<string, () => Project[]> = {
@@ -61,7 +64,7 @@ const projects: Record<string, () => Project[]> = {
   mutants: () => [reachProject, faultProject, killMatrix],
   test: () => [
     { name: 'self', testMatch: /suites\/self\/(?!kill-matrix|faults|reach)[^/]*\.spec\.ts$/, workers: SELF_WORKERS },
-    { name: 'mock', testMatch: CONFORMANCE, use: { profile: mockProfile({ seed: runSeed() }) }, workers: 2 },
+    { name: 'mock', testMatch: CONFORMANCE, use: { profile: mockProfile({ seed: runSeed() }) }, workers: CPU_BOUND_WORKERS },
     reachProject,
     faultProject,
     killMatrix,
@@ -72,7 +75,7 @@ export default defineConfig({
   testDir: 'suites',
   outputDir: `${out}/test-results`,
   fullyParallel: true,
-  workers: Number(process.env.CC_WORKERS ?? (mode === 'test' ? TEST_WORKERS : 2)),
+  workers: mode === 'test' ? TEST_WORKERS : CPU_BOUND_WORKERS,
   timeout: 60_000,
   forbidOnly: !!process.env.CI,
   globalTeardown: './fixtures/global-teardown.ts',

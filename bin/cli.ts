@@ -20,7 +20,7 @@ import { runId, runStarted } from '../fixtures/pools.ts';
 import { awsDefaultBudget, planLines } from './plan.ts';
 import { atLeast0, DIFF_USAGE, int, isHttpUrl, parse, positive, reachable, readJsonOption, RECORD_USAGE, TARGET_OPTIONS, UsageError } from './usage.ts';
 // The mock, the SDK, msw and jose are imported where a command needs them: every command, and
-// every mistake on its command line, would otherwise load them first (about 0.4 s of CPU).
+// every mistake on its command line, would otherwise load them first.
 
 const EXIT = { ok: 0, mustFailed: 1, usage: 2, internal: 3 } as const;
 /** Workers for an endpoint without a declared quota whose round trip is long: they mostly wait for answers. */

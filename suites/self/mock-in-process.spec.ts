@@ -1,9 +1,13 @@
-// The reference mock in-process: msw's setupServer intercepts the AWS SDK's own requests, no port.
+// The reference mock in-process: msw's setupServer intercepts the AWS SDK's own requests, no port;
+// and the suite's own route to a mock it serves (bounded-http.ts inProcess) answers as the port does.
 import { CognitoIdentityClient, CreateIdentityPoolCommand, GetOpenIdTokenForDeveloperIdentityCommand } from '@aws-sdk/client-cognito-identity';
 import { expect, test } from '@playwright/test';
 import { decodeJwt } from 'jose';
 import { setupServer } from 'msw/node';
+import { CONTENT_TYPE, OPERATION, SERVICE } from '../../contracts/operation.ts';
+import { inProcess, send, type Answer, type Request as Outgoing } from '../../fixtures/bounded-http.ts';
 import { handlersFor } from '../../fixtures/mock/handlers.ts';
+import { serve } from '../../fixtures/mock/server.ts';
 import { DEFAULT_CREDENTIALS } from '../../fixtures/mock/accounts.ts';
 import { MockCognito } from '../../fixtures/mock/service.ts';
 
@@ -27,4 +31,37 @@ test('msw handlers serve the SDK in-process, and leave other hosts alone', async
   } finally {
     server.close();
   }
+});
+
+test('a call to a mock this process serves is answered in-process as the port answers it', async () => {
+  const mock = await MockCognito.create();
+  const served = await serve(handlersFor(mock));
+  const here = inProcess.get(served.url)!;
+  /** The answer in-process, then over the port (the in-process route taken away for that call). */
+  const bothWays = async (path: string, req: Outgoing) => {
+    const inside = await send(`${served.url}${path}`, req);
+    inProcess.delete(served.url);
+    try {
+      return [inside, await send(`${served.url}${path}`, req)];
+    } finally {
+      inProcess.set(served.url, here);
+    }
+  };
+  // What differs by design between any two answers: the time and the request id.
+  const comparable = (a: Answer) => ({ status: a.status, body: a.body.toString(), headers: { ...a.headers, date: '<date>', 'x-amzn-requestid': '<id>' } });
+  const post = (target: string, body: string): Outgoing => ({ method: 'POST', headers: { 'content-type': CONTENT_TYPE, 'x-amz-target': `${SERVICE}.${target}` }, body });
+  try {
+    for (const [path, req] of [
+      ['/', post(OPERATION, '{}')], // unsigned: an error answer
+      ['/', post(OPERATION, 'not json')],
+      ['/', post('NoSuchOperation', '{}')],
+      ['/.well-known/jwks_uri', { method: 'GET', headers: { accept: 'application/json' } }],
+    ] as const) {
+      const [inside, port] = await bothWays(path, req);
+      expect(comparable(inside), `${req.method} ${path} ${req.body ?? ''}`).toEqual(comparable(port));
+    }
+  } finally {
+    await served.close();
+  }
+  expect(inProcess.has(served.url), 'closing the mock ends its in-process route').toBe(false);
 });
