@@ -1,7 +1,7 @@
 // Identity: create and retrieve (aws-behaviour.md §4 "Identity").
 import { conflate, conflationKinds, conflationVariants } from '../../contracts/arbitraries.ts';
 import { IdentityId } from '../../contracts/operation.ts';
-import { dev, inTurn, issued, resolve, retrieved } from '../../fixtures/assert.ts';
+import { dev, differs, inTurn, issued, resolve, retrieved, same } from '../../fixtures/assert.ts';
 import { expect, test } from '../../fixtures/test.ts';
 import { clauses } from '../../fixtures/verdicts.ts';
 import { behaviours } from '../../fixtures/behaviours.ts';
@@ -54,7 +54,7 @@ behaviours('identity', () => {
       // Pairs are independent: asked side by side (on a distant target, one round trip per pair, not per pair in turn).
       const resolved = await Promise.all(pairs.map(({ pair }) => inTurn(pair, (u) => resolve(api, pool, u))));
       pairs.forEach(({ kind, variant, pair }, i) =>
-        expect(resolved[i][1], `${kind} #${variant}: ${JSON.stringify(pair[1].slice(0, 60))} is another user than ${JSON.stringify(pair[0].slice(0, 60))}`).not.toBe(resolved[i][0]),
+        differs(resolved[i][1], resolved[i][0], `${kind} #${variant}: ${JSON.stringify(pair[1].slice(0, 60))} is another user than ${JSON.stringify(pair[0].slice(0, 60))}`),
       );
     });
   });
@@ -74,7 +74,7 @@ behaviours('identity', () => {
     await verdicts.check('identity.user-id-opaque', async () => {
       for (const c of cases) {
         const created = await resolve(api, pool, c);
-        expect(await resolve(api, pool, c), `user ${JSON.stringify(c.slice(0, 40))} (${c.length} chars) resolves again`).toBe(created);
+        same(await resolve(api, pool, c), created, `user ${JSON.stringify(c.slice(0, 40))} (${c.length} chars) resolves again`);
       }
     });
   });

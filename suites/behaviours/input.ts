@@ -1,8 +1,8 @@
 // Input constraints from the API model (aws-behaviour.md §4 "Input constraints").
 import { randomUUID } from 'node:crypto';
 import { constraintText, limits, validationMessage } from '../../contracts/operation.ts';
-import { answered, dev, eachRejected, inTurn, rejected, validationError } from '../../fixtures/assert.ts';
-import { expect, test } from '../../fixtures/test.ts';
+import { answered, dev, eachRejected, inTurn, matches, rejected, same, validationError } from '../../fixtures/assert.ts';
+import { test } from '../../fixtures/test.ts';
 import { clauses } from '../../fixtures/verdicts.ts';
 import { behaviours } from '../../fixtures/behaviours.ts';
 
@@ -88,8 +88,8 @@ behaviours('input', () => {
     const tries = await inTurn(Object.entries(violations), async ([why, input]) => ({ why, r: await api.getToken(input) }));
     await verdicts.check('input.validation-type', () =>
       tries.forEach(({ why, r }) => {
-        expect(r.ok ? 'success' : r.error, why).toBe('ValidationException');
-        expect(r.ok ? '' : r.message, why).toMatch(validationMessage);
+        same(r.ok ? 'success' : r.error, 'ValidationException', why);
+        matches(r.ok ? '' : r.message, validationMessage, why);
       }),
     );
   });

@@ -6,10 +6,10 @@ import { decodeJwt } from 'jose';
 import { conflatable, conflate, developerUserId, identityId, identityPoolId, logins, principalTags, tokenDuration, uniqueUser } from '../../contracts/arbitraries.ts';
 import { limits } from '../../contracts/operation.ts';
 import { principalTagsClaim, TAGS_CLAIM } from '../../contracts/token.ts';
-import { compactJws, dev, equal, issued, rejected, resolve, retrieved, same } from '../../fixtures/assert.ts';
+import { compactJws, dev, differs, equal, issued, rejected, resolve, retrieved, same } from '../../fixtures/assert.ts';
 import { behaviours } from '../../fixtures/behaviours.ts';
 import { allowFor, holds, partTitle, under, verdictsOf } from '../../fixtures/property.ts';
-import { expect, test } from '../../fixtures/test.ts';
+import { test } from '../../fixtures/test.ts';
 import { clauses } from '../../fixtures/verdicts.ts';
 
 behaviours('properties', ({ parts }) => {
@@ -49,10 +49,10 @@ behaviours('properties', ({ parts }) => {
             const [a, b] = conflate(c, user());
             const show = (u: string) => JSON.stringify(u.length > 60 ? `${u.slice(0, 30)}…${u.slice(-20)}` : u);
             const [idA, idB] = [await resolve(api, pool, a), await resolve(api, pool, b)];
-            await under('identity.distinct-users', () => expect(idB, `${c.kind}: ${show(b)} (${b.length} characters) is another user than ${show(a)} (${a.length})`).not.toBe(idA));
+            await under('identity.distinct-users', () => differs(idB, idA, `${c.kind}: ${show(b)} (${b.length} characters) is another user than ${show(a)} (${a.length})`));
             await under('identity.user-id-opaque', async () => {
-              expect(await resolve(api, pool, a), `${show(a)} resolves again to its own identity`).toBe(idA);
-              expect(await resolve(api, pool, b), `${show(b)} resolves again to its own identity`).toBe(idB);
+              same(await resolve(api, pool, a), idA, `${show(a)} resolves again to its own identity`);
+              same(await resolve(api, pool, b), idB, `${show(b)} resolves again to its own identity`);
             });
           }),
           profile,

@@ -1,7 +1,7 @@
 // Authentication and the awsJson1.1 wire protocol: what the SDK hides (aws-behaviour.md §2, §4
 // "Authentication, protocol, limits"). These tests speak through the raw driver.
 import { OPERATION, errorNameOf, isModelledError, messageOf } from '../../contracts/operation.ts';
-import { dev, inTurn } from '../../fixtures/assert.ts';
+import { dev, inTurn, matches, present, same } from '../../fixtures/assert.ts';
 import type { RawDriver, RawResponse } from '../../fixtures/raw.ts';
 import { expect, test } from '../../fixtures/test.ts';
 import { clauses } from '../../fixtures/verdicts.ts';
@@ -67,8 +67,8 @@ behaviours('protocol', () => {
   test('answers carry the awsJson1.1 headers', clauses('wire.content-type', 'wire.request-id'), async ({ raw, pools, user, verdicts }) => {
     const { success, errors } = await sampleAnswers(raw, await pools.shared(), user);
     const answers = Object.entries({ success, ...errors });
-    await verdicts.check('wire.content-type', () => answers.forEach(([what, r]) => expect(r.headers['content-type'], what).toBe('application/x-amz-json-1.1')));
-    await verdicts.check('wire.request-id', () => answers.forEach(([what, r]) => expect(r.headers['x-amzn-requestid'], what).toBeTruthy()));
+    await verdicts.check('wire.content-type', () => answers.forEach(([what, r]) => same(r.headers['content-type'], 'application/x-amz-json-1.1', `${what}: content-type`)));
+    await verdicts.check('wire.request-id', () => answers.forEach(([what, r]) => present(r.headers['x-amzn-requestid'], `${what}: x-amzn-RequestId`)));
   });
 
   test('errors have the awsJson1.1 shape, status and headers', clauses('wire.error-shape', 'wire.error-status', 'wire.error-type-header', 'wire.error-message-header'), async ({ raw, pools, user, verdicts }) => {
@@ -78,14 +78,14 @@ behaviours('protocol', () => {
     await verdicts.check('wire.error-shape', () => {
       expect(answers.length, 'error answers to look at').toBeGreaterThan(0);
       answers.forEach(([provoked, r]) => {
-        expect(r.json, `provoking ${provoked}: a JSON body, got ${show(r)}`).toBeTruthy();
-        expect(String(r.json!.__type ?? ''), `provoking ${provoked}: __type names the error`).toMatch(/^([\w.]+#)?[A-Z]\w+$/);
+        present(r.json, `provoking ${provoked}: a JSON body, got ${show(r)}`);
+        matches(String(r.json!.__type ?? ''), /^([\w.]+#)?[A-Z]\w+$/, `provoking ${provoked}: __type names the error`);
         // The operation's own errors carry a message; AWS's front end may answer its errors without one.
         if (isModelledError(typeOf(r))) expect(typeof messageOf(r.json), `provoking ${provoked}: a message in the ${typeOf(r)} body`).toBe('string');
       });
     });
-    await verdicts.check('wire.error-status', () => answers.forEach(([provoked, r]) => expect(r.status, `provoking ${provoked}: ${show(r)}`).toBe(typeOf(r) === 'InternalErrorException' ? 500 : 400)));
-    await verdicts.check('wire.error-type-header', () => answers.forEach(([provoked, r]) => expect(r.headers['x-amzn-errortype'] ?? '', `provoking ${provoked}`).toMatch(new RegExp(`^${typeOf(r) || '<no __type>'}:`))));
+    await verdicts.check('wire.error-status', () => answers.forEach(([provoked, r]) => same(r.status, typeOf(r) === 'InternalErrorException' ? 500 : 400, `provoking ${provoked}: ${show(r)}`)));
+    await verdicts.check('wire.error-type-header', () => answers.forEach(([provoked, r]) => matches(r.headers['x-amzn-errortype'] ?? '', new RegExp(`^${typeOf(r) || '<no __type>'}:`), `provoking ${provoked}: x-amzn-ErrorType`)));
     const withMessage = answers.filter(([, r]) => messageOf(r.json));
     if (!withMessage.length) return verdicts.notApplicable('no error answer carried a message to compare the header with', ['wire.error-message-header']);
     await verdicts.check('wire.error-message-header', () =>

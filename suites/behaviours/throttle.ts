@@ -2,7 +2,7 @@
 // worker runs one test at a time); other targets enforce theirs always, and the suite paces its
 // ordinary calls under it (fixtures/pace.ts).
 import { OPERATION } from '../../contracts/operation.ts';
-import { dev } from '../../fixtures/assert.ts';
+import { dev, matches, same } from '../../fixtures/assert.ts';
 import { expect, test } from '../../fixtures/test.ts';
 import { clauses } from '../../fixtures/verdicts.ts';
 import { behaviours } from '../../fixtures/behaviours.ts';
@@ -31,9 +31,9 @@ behaviours('throttle', () => {
     await verdicts.check('throttle.too-many-requests', async () => {
       expect(refused.length, `${n} calls at once against a quota of ${profile.quota}/s: some must be refused`).toBeGreaterThan(0);
       for (const { r } of refused) {
-        expect(r.status, r.text).toBe(400);
-        expect(String(r.json?.__type ?? '')).toMatch(/TooManyRequestsException$/);
-        expect(r.json?.Token).toBeUndefined();
+        same(r.status, 400, r.text);
+        matches(String(r.json?.__type ?? ''), /TooManyRequestsException$/, '__type');
+        same(r.json?.Token, undefined, 'no token in the answer');
       }
       await noSideEffects(pool, { unregistered: refused.slice(0, 5).map((x) => x.u) });
     });

@@ -16,15 +16,19 @@ behaviours('token', () => {
    */
   type Got = { pool: string; user: string; tags: Record<string, string>; answer: () => ReturnType<typeof issued>; outcome: Awaited<ReturnType<Api['getToken']>> };
   const issue = test.extend<{ got: Got; readable: boolean }>({
-    got: async ({ api, pools, user }, use) => {
-      const pool = await pools.shared();
-      const u = user();
-      const tags = { team: 'conformance', cost_center: '42' };
-      const r = await api.getToken({ IdentityPoolId: pool, Logins: dev(u), PrincipalTags: tags });
-      // The answer is asserted inside each check, so that a missing token fails the clause, not the fixture.
-      await use({ pool, user: u, tags, answer: () => issued(r), outcome: r });
-    },
-    readable: async ({ got, verdicts }, use) => use(await verdicts.requires('token.jws', () => compactJws(got.outcome))),
+    // Boxed, as the suite's fixtures are (fixtures/test.ts): no step each.
+    got: [
+      async ({ api, pools, user }, use) => {
+        const pool = await pools.shared();
+        const u = user();
+        const tags = { team: 'conformance', cost_center: '42' };
+        const r = await api.getToken({ IdentityPoolId: pool, Logins: dev(u), PrincipalTags: tags });
+        // The answer is asserted inside each check, so that a missing token fails the clause, not the fixture.
+        await use({ pool, user: u, tags, answer: () => issued(r), outcome: r });
+      },
+      { box: 'self' },
+    ],
+    readable: [async ({ got, verdicts }, use) => use(await verdicts.requires('token.jws', () => compactJws(got.outcome))), { box: 'self' }],
   });
 
   issue('the token is a compact JWS', clauses('token.jws'), async ({ got, verdicts }) => {

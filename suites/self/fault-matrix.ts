@@ -22,7 +22,7 @@ export const registerGroups = () => {
 export function registerFaultMatrix(part: number) {
   for (const fault of faultNames.filter((_, i) => i % PARTS === part - 1))
     test.describe(`fault ${fault}`, () => {
-      test.use({ fault });
+      test.use({ fault: [fault, { scope: 'test', box: 'self' }] });
       registerGroups();
     });
 }
