@@ -10,10 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { delay, http } from 'msw';
-import { handlersFor } from '../fixtures/mock/handlers.ts';
-import { MockCognito } from '../fixtures/mock/service.ts';
-import { serve } from '../fixtures/mock/server.ts';
+import { serveMock } from './serve.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const { values: opts } = parseArgs({ options: { quick: { type: 'boolean' }, reps: { type: 'string', default: '3' }, latency: { type: 'string', default: '50' }, readme: { type: 'boolean' } } });
@@ -51,10 +48,10 @@ writeFileSync(resolve(ROOT, FLOOR, 'empty.spec.ts'), "import { test } from '@pla
 writeFileSync(resolve(ROOT, FLOOR, 'floor.config.ts'), "import { defineConfig } from '@playwright/test';\nexport default defineConfig({ testDir: '.', reporter: 'null' });\n");
 const floorRun = () => timed([process.execPath, 'node_modules/@playwright/test/cli.js', 'test', '-c', `${FLOOR}/floor.config.ts`]);
 
-// The mock served as a remote target would be: every call answered `LATENCY` ms late (msw's delay,
-// in a handler that answers nothing and so hands the request on to the mock).
-const mock = await MockCognito.create({ region: 'us-east-1', faults: [] });
-const served = await serve([http.all('*', () => delay(LATENCY)), ...handlersFor(mock)]);
+// The mock served as a remote target would be, as `cognito-conformance mock --latency LATENCY` serves
+// it: every answer delayed around LATENCY ms (between half and one and a half times, fixtures/mock/distance.ts).
+const served = await serveMock({ port: 0, host: '127.0.0.1', region: 'us-east-1', faults: [], latencyMs: LATENCY });
+const mock = served.mock;
 const creds = { AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' };
 
 type Row = { what: string; runs: Timed[]; detail: string };
