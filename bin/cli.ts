@@ -93,7 +93,7 @@ async function profileFrom(v: ReturnType<typeof parse<typeof targetOptions>>['va
   if (kind === 'endpoint') {
     if (!endpoint) throw new UsageError('--target endpoint needs --endpoint URL');
     if (!isHttpUrl(endpoint)) throw new UsageError(`--endpoint "${endpoint}" is not an http(s) URL`);
-    if (!v['dry-run']) roundTripMs = await reachable(endpoint, 5);
+    if (!v['dry-run']) roundTripMs = await reachable(endpoint, { tries: 10, gapMs: 20, enoughMs: NETWORK_BOUND_MS });
   }
   if (v['pool-id'] !== undefined && kind !== 'endpoint') throw new UsageError('--pool-id goes with --target endpoint (a pool that exists before the run)');
   if (kind === 'moto') {
