@@ -11,8 +11,8 @@ behaviours('linking', () => {
   test('an IdentityId plus a new developer user links the user', clauses('link.add-login'), async ({ api, pools, user, verdicts }) => {
     const pool = await pools.shared();
     const [a, b] = [user('a'), user('b')];
-    let x = '';
-    if (!(await verdicts.requires('identity.retrieve', async () => (x = await retrieved(api, pool, a))))) return;
+    const x = await verdicts.established('identity.retrieve', () => retrieved(api, pool, a));
+    if (x === undefined) return;
     const r = await api.getToken({ IdentityPoolId: pool, IdentityId: x, Logins: dev(b) });
     await verdicts.check('link.add-login', async () => {
       expect(issued(r).IdentityId, 'the answer names the identity linked to').toBe(x);
@@ -23,8 +23,8 @@ behaviours('linking', () => {
   test('linking keeps the logins the identity had', clauses('link.keeps-logins'), async ({ api, pools, user, verdicts }) => {
     const pool = await pools.shared();
     const [a, b] = [user('a'), user('b')];
-    let x = '';
-    if (!(await verdicts.requires('identity.retrieve', async () => (x = await retrieved(api, pool, a))))) return;
+    const x = await verdicts.established('identity.retrieve', () => retrieved(api, pool, a));
+    if (x === undefined) return;
     const linked = await api.getToken({ IdentityPoolId: pool, IdentityId: x, Logins: dev(b) });
     // Only a link that happened can have kept (or lost) the first login.
     if (!(await verdicts.requires('link.add-login', () => expect(issued(linked).IdentityId, 'the answer names the identity linked to').toBe(x)))) return;
@@ -34,8 +34,8 @@ behaviours('linking', () => {
   test('linking a user already linked to the identity is idempotent', clauses('link.idempotent'), async ({ api, pools, user, verdicts }) => {
     const pool = await pools.shared();
     const a = user('a');
-    let x = '';
-    if (!(await verdicts.requires('identity.retrieve', async () => (x = await retrieved(api, pool, a))))) return;
+    const x = await verdicts.established('identity.retrieve', () => retrieved(api, pool, a));
+    if (x === undefined) return;
     const r = await api.getToken({ IdentityPoolId: pool, IdentityId: x, Logins: dev(a) });
     await verdicts.check('link.idempotent', async () => {
       expect(issued(r).IdentityId, 'the answer names the identity').toBe(x);
@@ -48,8 +48,8 @@ behaviours('linking', () => {
     const [a, b] = [user('a'), user('b')];
     const x = await resolve(api, pool, a);
     // B is registered to Y only where B is retrieved again.
-    let y = '';
-    if (!(await verdicts.requires('identity.retrieve', async () => (y = await retrieved(api, pool, b))))) return;
+    const y = await verdicts.established('identity.retrieve', () => retrieved(api, pool, b));
+    if (y === undefined) return;
     const r = await api.getToken({ IdentityPoolId: pool, IdentityId: x, Logins: dev(b) });
     verdicts.provoked('link.user-registered-elsewhere', [r]);
     await verdicts.check('link.user-registered-elsewhere', async () => {
@@ -113,12 +113,13 @@ behaviours('linking', () => {
     const withPublic = (u: string) => dev(u, { [provider]: token });
     const joins = async () => issued(await api.getToken({ IdentityPoolId: pool, Logins: withPublic(user('j')) })).IdentityId;
     // link.public-login is the precondition: the public login belongs to Y, and a later call with it joins Y.
-    let y = '';
     const linkedToY = async () => {
-      y = issued(await api.getToken({ IdentityPoolId: pool, Logins: withPublic(user('a')) })).IdentityId;
+      const y = issued(await api.getToken({ IdentityPoolId: pool, Logins: withPublic(user('a')) })).IdentityId;
       expect(await joins(), 'a second developer user with the public login joins its identity').toBe(y);
+      return y;
     };
-    if (!(await verdicts.requires('link.public-login', linkedToY))) return;
+    const y = await verdicts.established('link.public-login', linkedToY);
+    if (y === undefined) return;
     const b = user('b');
     const x = await resolve(api, pool, b);
     // X's own developer user with the public login that belongs to Y.

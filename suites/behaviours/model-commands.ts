@@ -37,8 +37,7 @@ async function stillResolves(env: Env, r: Real, slot: number, id: string) {
 /** Registers a slot the model does not know: a new identity, distinct from every other. */
 async function register(env: Env, m: Model, r: Real, slot: number, out?: Awaited<ReturnType<Api['getToken']>>) {
   out ??= await env.api.getToken({ IdentityPoolId: env.pool, Logins: dev(r.users[slot]) });
-  let id = '';
-  await under('identity.create', () => (id = issued(out).IdentityId));
+  const id = await under('identity.create', () => issued(out).IdentityId);
   await under('identity.distinct-users', () => contains(r.ids, id, `a new user's IdentityId ${id} belongs to no other user`, false));
   m.owner.set(slot, r.ids.push(id) - 1);
   return m.owner.get(slot)!;
