@@ -1,7 +1,7 @@
 // Authentication and the awsJson1.1 wire protocol: what the SDK hides (aws-behaviour.md §2, §4
 // "Authentication, protocol, limits"). These tests speak through the raw driver.
 import { OPERATION, errorNameOf, isModelledError, messageOf } from '../../contracts/operation.ts';
-import { dev, inTurn, matches, present, same } from '../../fixtures/assert.ts';
+import { contains, dev, differs, inTurn, matches, present, same } from '../../fixtures/assert.ts';
 import type { RawDriver, RawResponse } from '../../fixtures/raw.ts';
 import { expect, test } from '../../fixtures/test.ts';
 import { clauses } from '../../fixtures/verdicts.ts';
@@ -81,7 +81,7 @@ behaviours('protocol', () => {
         present(r.json, `provoking ${provoked}: a JSON body, got ${show(r)}`);
         matches(String(r.json!.__type ?? ''), /^([\w.]+#)?[A-Z]\w+$/, `provoking ${provoked}: __type names the error`);
         // The operation's own errors carry a message; AWS's front end may answer its errors without one.
-        if (isModelledError(typeOf(r))) expect(typeof messageOf(r.json), `provoking ${provoked}: a message in the ${typeOf(r)} body`).toBe('string');
+        if (isModelledError(typeOf(r))) same(typeof messageOf(r.json), 'string', `provoking ${provoked}: a message in the ${typeOf(r)} body`);
       });
     });
     await verdicts.check('wire.error-status', () => answers.forEach(([provoked, r]) => same(r.status, typeOf(r) === 'InternalErrorException' ? 500 : 400, `provoking ${provoked}: ${show(r)}`)));
@@ -91,8 +91,8 @@ behaviours('protocol', () => {
     await verdicts.check('wire.error-message-header', () =>
       withMessage.forEach(([provoked, r]) => {
         const header = r.headers['x-amzn-errormessage'];
-        expect(header, `provoking ${provoked}: x-amzn-ErrorMessage`).toBeDefined();
-        expect(headerReadings(header!), `provoking ${provoked}: x-amzn-ErrorMessage is the body's message`).toContain(messageOf(r.json));
+        differs(header, undefined, `provoking ${provoked}: x-amzn-ErrorMessage`);
+        contains(headerReadings(header!), messageOf(r.json), `provoking ${provoked}: x-amzn-ErrorMessage is the body's message`);
       }),
     );
   });
