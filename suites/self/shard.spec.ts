@@ -14,7 +14,6 @@ const report = (dir: string) => {
 test('a run sharded in two and merged judges as the run on one machine', async ({}, info) => {
   test.setTimeout(180_000);
   await withMock({ faults: ['token-wrong-iss'] }, async (served) => {
-    const env = CREDS;
     // The same seed and budget everywhere: the properties draw the same inputs in every layout. Two
     // workers each: three runs at once against one mock in this process, not eighteen workers.
     const target = ['--target', 'endpoint', '--endpoint', served.url, '--verifies-signatures', '--account-id', DEFAULT_ACCOUNT_ID, '--seed', '11', '--runs', '2', '--workers', '2'];
@@ -22,9 +21,9 @@ test('a run sharded in two and merged judges as the run on one machine', async (
     // Three runs at once on one mock: each needs a run id of its own (this process's would be inherited),
     // or one run's final sweep of its pool prefix would delete the others' pools.
     const [whole, half1, half2] = await Promise.all([
-      cli(['run', ...target, '--out', dir('whole')], { ...env, CC_RUN_ID: `${info.testId}w` }),
-      cli(['run', ...target, '--shard', '1/2', '--out', dir('half1')], { ...env, CC_RUN_ID: `${info.testId}a` }),
-      cli(['run', ...target, '--shard', '2/2', '--out', dir('half2')], { ...env, CC_RUN_ID: `${info.testId}b` }),
+      cli(['run', ...target, '--out', dir('whole')], { ...CREDS, CC_RUN_ID: `${info.testId}w` }),
+      cli(['run', ...target, '--shard', '1/2', '--out', dir('half1')], { ...CREDS, CC_RUN_ID: `${info.testId}a` }),
+      cli(['run', ...target, '--shard', '2/2', '--out', dir('half2')], { ...CREDS, CC_RUN_ID: `${info.testId}b` }),
     ]);
     expect(whole.code, whole.stderr.join('\n')).toBe(1); // token.iss is a MUST clause
     expect([half1.code, half2.code], 'a shard judges nothing: it exits 0 with its blob report').toEqual([0, 0]);
