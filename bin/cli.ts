@@ -8,7 +8,6 @@ import { basename, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { isClauseId } from '../contracts/clauses.ts';
-import { REGION } from '../contracts/operation.ts';
 import { ConformanceReport } from '../contracts/report.ts';
 import { startMoto } from '../fixtures/moto.ts';
 import { isAws, MOCK_CAPABILITIES, runSeed, TargetProfile } from '../fixtures/target.ts';
@@ -19,7 +18,7 @@ import { Budget } from '../fixtures/budget.ts';
 import { pacingFor } from '../fixtures/pace.ts';
 import { runId, runStarted } from '../fixtures/pools.ts';
 import { awsDefaultBudget, planLines } from './plan.ts';
-import { atLeast0, DIFF_USAGE, int, isHttpUrl, parse, positive, reachable, readJsonOption, RECORD_USAGE, TARGET_OPTIONS, UsageError } from './usage.ts';
+import { atLeast0, DIFF_USAGE, int, isHttpUrl, parse, positive, reachable, readJsonOption, RECORD_USAGE, region, TARGET_OPTIONS, UsageError } from './usage.ts';
 // The mock, the SDK, msw and jose are imported where a command needs them: every command, and
 // every mistake on its command line, would otherwise load them first.
 
@@ -112,7 +111,7 @@ async function profileFrom(v: ReturnType<typeof parse<typeof targetOptions>>['va
     name: v.name ?? (kind === 'endpoint' ? new URL(endpoint!).host : kind),
     kind,
     endpoint,
-    region: v.region,
+    region: region('region', v.region as string | undefined),
     issuer: v.issuer,
     jwksUrl: v['jwks-url'],
     quota: positive('quota', v.quota as string | undefined),
@@ -342,7 +341,7 @@ async function mock(argv: string[]): Promise<number> {
   const [{ isFaultName }, { serveMock }] = await Promise.all([import('../fixtures/mock/faults.ts'), import('./serve.ts')]);
   const port = int('port', v.port as string)!;
   if (port < 0 || port > 65535) throw new UsageError(`--port ${port} is not a port number`);
-  if (!REGION.test(v.region as string)) throw new UsageError(`--region "${v.region}" is not an AWS region name`);
+  region('region', v.region as string);
   const unknown = ((v.fault as string[] | undefined) ?? []).filter((f) => !isFaultName(f));
   if (unknown.length) throw new UsageError(`unknown fault ${unknown[0]} (cognito-conformance faults lists them)`);
   const keys = (v['access-key'] as string[] | undefined) ?? ['testing'];

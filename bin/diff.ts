@@ -6,7 +6,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { DIFF_SCHEMA_VERSION, DiffReport, type DiffScenario, type Disagreement } from '../contracts/diff.ts';
-import { REGION } from '../contracts/operation.ts';
 import { answerDifferences } from '../contracts/snapshot.ts';
 import { AWS_ISSUER } from '../contracts/token.ts';
 import { redact } from '../fixtures/redact.ts';
@@ -16,7 +15,7 @@ import { openSide, regionOf, type Side, type SideSpec } from '../fixtures/sides.
 import { renderDiffHtml } from '../reports/diff-html.ts';
 import { renderDiffMarkdown } from '../reports/diff-markdown.ts';
 import { suiteRecord } from '../reports/write.ts';
-import { DIFF_USAGE, int, isHttpUrl, parse, positive, UsageError } from './usage.ts';
+import { DIFF_USAGE, int, isHttpUrl, parse, positive, region as regionOption, UsageError } from './usage.ts';
 
 export type DiffBudget = { runs: number; seed: number; maxCalls: number };
 
@@ -154,7 +153,7 @@ export function sideSpec(label: 'a' | 'b' | 'target', arg: string, v: Values, pr
   if (kind === 'endpoint' && !isHttpUrl(arg)) throw new UsageError(`${label === 'target' ? 'the target' : `side ${label.toUpperCase()}`} "${arg}" is not mock, moto or an http(s) URL`);
   if (kind !== 'endpoint' && opt('profile')) throw new UsageError(`${flag('profile')} goes with an endpoint URL, not ${arg}`);
   const region = opt('region') ?? (kind === 'endpoint' ? regionOf(arg) : undefined) ?? 'us-east-1';
-  if (!REGION.test(region)) throw new UsageError(`${flag('region')} "${region}" is not an AWS region name`);
+  regionOption(`${prefix}region`, region);
   for (const k of ['issuer', 'jwks-url']) {
     const u = opt(k);
     if (u !== undefined && !URL.canParse(u)) throw new UsageError(`${flag(k)} "${u}" is not a URL`);

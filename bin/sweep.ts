@@ -4,7 +4,7 @@
 // --older-than (1 hour by default, so that a run still going on elsewhere keeps its pools).
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { Api, CallLog, makeClient } from '../fixtures/api.ts';
-import { isHttpUrl, parse, UsageError } from './usage.ts';
+import { isHttpUrl, parse, region, UsageError } from './usage.ts';
 import { pacingFor } from '../fixtures/pace.ts';
 import { listPools, poolStart } from '../fixtures/pools.ts';
 import { TargetProfile } from '../fixtures/target.ts';
@@ -35,9 +35,7 @@ export async function sweep(argv: string[]): Promise<number> {
   if (!v.endpoint) throw new UsageError('sweep needs --endpoint URL');
   if (!isHttpUrl(v.endpoint)) throw new UsageError(`--endpoint "${v.endpoint}" is not an http(s) URL`);
   const limit = duration(v['older-than']!);
-  const parsed = TargetProfile.safeParse({ name: 'sweep', kind: 'endpoint', endpoint: v.endpoint, region: v.region });
-  if (!parsed.success) throw new UsageError(`--region "${v.region}" is not an AWS region name`);
-  const profile = parsed.data;
+  const profile = TargetProfile.parse({ name: 'sweep', kind: 'endpoint', endpoint: v.endpoint, region: region('region', v.region) });
   const conn = { endpoint: profile.endpoint!, region: profile.region, credentials: fromNodeProviderChain() };
   // Throttled listing and deleting are retried with the SDK's backoff; on AWS the control plane is paced.
   const api = new Api(makeClient(conn, 5, { pacing: pacingFor(profile) }), conn, new CallLog());

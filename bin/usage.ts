@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { z } from 'zod';
+import { REGION } from '../contracts/operation.ts';
 
 /** Bad usage: the command prints its message as one line and exits 2, never a stack trace. */
 export class UsageError extends Error {}
@@ -33,6 +34,12 @@ export const positive = (flag: string, v: string | undefined) => {
   const n = int(flag, v);
   if (n !== undefined && n < 1) throw new UsageError(`--${flag} must be at least 1, not ${n}`);
   return n;
+};
+
+/** A region option (`--region`, `--a-region`, ...) as AWS spells region names (undefined when not given). */
+export const region = (flag: string, v: string | undefined) => {
+  if (v !== undefined && !REGION.test(v)) throw new UsageError(`--${flag} "${v}" is not an AWS region name`);
+  return v;
 };
 
 /** An endpoint the suite can talk to: a URL whose scheme is http or https. */

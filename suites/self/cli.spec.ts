@@ -8,7 +8,7 @@ const usage: [string, string[], RegExp][] = [
   ['an unknown target', ['run', '--target', 'localstack'], /--target must be mock, endpoint or moto/],
   ['an endpoint target without a URL', ['run', '--target', 'endpoint'], /needs --endpoint URL/],
   ['a malformed URL', ['run', '--target', 'endpoint', '--endpoint', 'not a url'], /is not an http\(s\) URL/],
-  ['a region that is not one', ['run', '--region', 'moon'], /--region: /],
+  ['a region that is not one', ['run', '--region', 'moon'], /--region "moon" is not an AWS region name/],
   ['a quota that is not a number', ['run', '--quota', 'lots'], /--quota takes a whole number/],
   ['a missing expectations file', ['run', '--expectations', 'no-such.json'], /--expectations no-such\.json: ENOENT/],
   ['an unknown command', ['conform'], /unknown command "conform"/],
