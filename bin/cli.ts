@@ -417,14 +417,15 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e) => {
-    if (e instanceof UsageError) {
-      console.error(`cognito-conformance: ${e.message}`);
-      process.exit(EXIT.usage);
-    }
-    console.error(`cognito-conformance: internal error: ${(e as Error)?.message ?? e}`);
-    process.exit(EXIT.internal);
-  },
-);
+/**
+ * A command line's exit code, as the binary exits with it (bin/cognito-conformance.js): bad usage
+ * prints one line and gives 2, anything unexpected one line and 3, never a stack trace.
+ */
+export async function outcome(argv: string[]): Promise<number> {
+  try {
+    return await main(argv);
+  } catch (e) {
+    if (e instanceof UsageError) return console.error(`cognito-conformance: ${e.message}`), EXIT.usage;
+    return console.error(`cognito-conformance: internal error: ${(e as Error)?.message ?? e}`), EXIT.internal;
+  }
+}

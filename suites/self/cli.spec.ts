@@ -17,7 +17,6 @@ const usage: [string, string[], RegExp][] = [
   ['a subset with certify', ['certify', '--grep', 'token'], /certify takes no --grep/],
   ['zero workers', ['run', '--workers', '0'], /--workers must be at least 1/],
   ['a shard without a seed', ['run', '--shard', '1/2'], /--shard needs --seed N, the same on every shard/],
-  ['a grep that matches no test', ['run', '--grep', 'no test is called this'], /--grep "no test is called this" matched no test/],
   ['a control socket in a missing folder', ['mock', '--port', '0', '--control', '/no-such-folder/cc.sock'], /cannot open the control socket \/no-such-folder\/cc.sock: E[A-Z]+$/],
   ['a mock region that is not one', ['mock', '--region', 'moon'], /--region "moon" is not an AWS region name/],
   ['an account id that is not one', ['run', '--account-id', '12345'], /--account-id: an account id is 12 digits/],
@@ -31,6 +30,13 @@ test('an unreachable endpoint: one line, exit 2', async () => {
   const port = await freePort(); // free now, so nobody listens there
   const r = await cli(['run', '--target', 'endpoint', '--endpoint', `http://127.0.0.1:${port}`]);
   expect(r.stderr).toEqual([`cognito-conformance: cannot reach http://127.0.0.1:${port}: ECONNREFUSED`]);
+  expect(r.code).toBe(2);
+});
+
+// Through the binary: Playwright runs, lists nothing, and the run says so.
+test('a grep that matches no test: one line, exit 2', async () => {
+  const r = await cli(['run', '--grep', 'no test is called this']);
+  expect(r.stderr).toEqual(['cognito-conformance: --grep "no test is called this" matched no test']);
   expect(r.code).toBe(2);
 });
 

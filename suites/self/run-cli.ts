@@ -39,11 +39,36 @@ export async function withMock<T>(opts: Partial<Parameters<typeof serveMock>[0]>
 /** The conformance.json a run wrote to `out` (relative to the repository, or absolute), checked against its schema. */
 export const readReport = (out: string) => ConformanceReport.parse(JSON.parse(readFileSync(resolve(ROOT, out, 'conformance.json'), 'utf8')));
 
+/**
+ * A command line run in this process through the binary's own `outcome` (bin/cli.ts), its output
+ * captured: for the usage cases, which stop before any work and would each pay a process start
+ * (about 0.5 s of CPU) to print one line. `cli` runs the binary itself; its tests cover that
+ * bin/cognito-conformance.js exits with what `outcome` returns.
+ */
+async function inProcess(args: string[], env: Record<string, string>) {
+  const { outcome } = await import('../../bin/cli.ts');
+  const printed = { stdout: '', stderr: '' };
+  const streams = { stdout: process.stdout, stderr: process.stderr } as const;
+  const writes = { stdout: streams.stdout.write, stderr: streams.stderr.write };
+  const before = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  for (const name of ['stdout', 'stderr'] as const) streams[name].write = ((chunk: string | Uint8Array) => ((printed[name] += String(chunk)), true)) as typeof process.stdout.write;
+  Object.assign(process.env, env);
+  try {
+    const code = await outcome(args);
+    return { code, stdout: printed.stdout, stderr: printed.stderr.split('\n').filter(Boolean) };
+  } finally {
+    Object.assign(streams.stdout, { write: writes.stdout });
+    Object.assign(streams.stderr, { write: writes.stderr });
+    for (const [k, v] of Object.entries(before)) if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+}
+
 /** Bad usage: a test per case, each showing exactly one line on stderr (the message, no stack trace) and exit 2. */
 export function usageCases(cases: [what: string, args: string[], message: RegExp][], env: Record<string, string> = {}) {
   for (const [what, args, message] of cases)
     test(`${what}: one line, exit 2`, async () => {
-      const r = await cli(args, env);
+      const r = await inProcess(args, env);
       expect(r.stderr, 'exactly one line, no stack trace').toHaveLength(1);
       expect(r.stderr[0]).toMatch(/^cognito-conformance: /);
       expect(r.stderr[0]).toMatch(message);
