@@ -14,7 +14,7 @@ import type { FaultName } from '../../fixtures/mock/faults.ts';
 import { mockProfile } from '../../fixtures/target.ts';
 import { renderClientsMarkdown } from '../../reports/clients.ts';
 import { buildReport } from '../../reports/write.ts';
-import { cli, CREDS, readReport, usageCases, withMock } from './run-cli.ts';
+import { cli, CREDS, ONE_WORKER, readReport, usageCases, withMock } from './run-cli.ts';
 
 /** Two successes and three kinds of error answer (client error, the injected 500, throttling). */
 const SCENARIOS = ['create', 'retrieve', 'unknown pool', 'injected internal error', 'throttled'];
@@ -98,7 +98,7 @@ test('a failing client row makes `run --clients` exit 1 and lands in conformance
   test.setTimeout(120_000);
   const out = join(tmpdir(), `cc-clients-${process.pid}-${Date.now()}`);
   await withMock({ faults: ['error-type-header-only'] }, async (served) => {
-    const r = await cli(['run', '--target', 'endpoint', '--endpoint', served.url, '--clients', 'js,curl', '--grep', 'client (js|curl)', '--out', out], { ...CREDS, CC_QUIET: '1' });
+    const r = await cli(['run', '--target', 'endpoint', '--endpoint', served.url, '--clients', 'js,curl', '--grep', 'client (js|curl)', ...ONE_WORKER, '--out', out], { ...CREDS, CC_QUIET: '1' });
     expect(r.code, r.stderr.join('\n')).toBe(1);
     const report = readReport(out);
     expect(report.clauses, 'client tests give no clause verdicts').toEqual([]);

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { catalogue } from '../../contracts/clauses.ts';
 import { describeHostile, hostileBehaviours, serveHostile, type HostileBehaviour } from '../../fixtures/hostile.ts';
-import { cli, CREDS, readReport } from './run-cli.ts';
+import { cli, CREDS, ONE_WORKER, readReport } from './run-cli.ts';
 
 /** Behaviours that give no usable answer: the run notices that the target stopped answering. */
 const TRANSPORT: HostileBehaviour[] = ['never', 'dribble', 'flood', 'reset', 'garbage'];
@@ -16,9 +16,12 @@ test.describe.configure({ timeout: 180_000 });
 
 async function runAgainst(behaviour: HostileBehaviour, setup: boolean, out: string) {
   const server = await serveHostile(behaviour, { setup });
+  // The run's own choice of workers (two here) where every worker must learn that the target stopped
+  // answering (a file the run's workers share, fixtures/liveness.ts); one where each answer is judged alone.
+  const workers = TRANSPORT.includes(behaviour) && !setup ? [] : ONE_WORKER;
   try {
     const started = Date.now();
-    const r = await cli(['run', '--target', 'endpoint', '--endpoint', server.url, '--runs', '5', '--out', out], CREDS);
+    const r = await cli(['run', '--target', 'endpoint', '--endpoint', server.url, '--runs', '5', ...workers, '--out', out], CREDS);
     return { ...r, ms: Date.now() - started, poolsLeft: [...server.pools.keys()] };
   } finally {
     await server.close();

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { cli, withMock } from './run-cli.ts';
+import { cli, ONE_WORKER, withMock } from './run-cli.ts';
 
 const SECRET = 'cc-Secret-Key-Never-Printed-0123456789';
 // The account the run declares, and the other one the served mock puts in its ARNs: token.pool-arn fails, quoting neither.
@@ -17,7 +17,7 @@ test('reports and attachments carry no token, Authorization value or secret', as
   const out = info.outputPath('run');
   const credentials = [{ accessKeyId: 'AKIDCONFORMANCE', secretAccessKey: SECRET, accountId: MOCK_ACCOUNT }];
   await withMock({ faults: ['duration-ignored', 'signature-ignored', 'unsigned-accepted'], credentials }, async (served) => {
-    const r = await cli(['run', '--target', 'endpoint', '--endpoint', served.url, '--verifies-signatures', '--account-id', DECLARED_ACCOUNT, '--out', out], { AWS_ACCESS_KEY_ID: 'AKIDCONFORMANCE', AWS_SECRET_ACCESS_KEY: SECRET });
+    const r = await cli(['run', '--target', 'endpoint', '--endpoint', served.url, '--verifies-signatures', '--account-id', DECLARED_ACCOUNT, ...ONE_WORKER, '--out', out], { AWS_ACCESS_KEY_ID: 'AKIDCONFORMANCE', AWS_SECRET_ACCESS_KEY: SECRET });
     expect(r.code, r.stderr.join('\n')).toBe(1);
     // Every file the run wrote, read once: the reports and Playwright's own output (test-results/, under --out).
     const written = files(out).map((f) => [f, readFileSync(f, 'latin1')] as const);

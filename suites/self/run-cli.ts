@@ -14,6 +14,12 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 /** The served mock's default credentials, where the command reads them (the SDK's standard chain). */
 export const CREDS = { AWS_ACCESS_KEY_ID: DEFAULT_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: DEFAULT_CREDENTIALS.secretAccessKey };
 
+/**
+ * For a run whose subject is not concurrency: on a machine the self-tests keep busy a worker less is
+ * about 1 s of CPU less, and the run is no slower (the served mock shares the same two cores).
+ */
+export const ONE_WORKER = ['--workers', '1'];
+
 export async function cli(args: string[], env: Record<string, string> = {}) {
   const child = spawn(process.execPath, ['bin/cognito-conformance.js', ...args], { cwd: ROOT, env: { ...process.env, ...env } });
   let stdout = '';

@@ -4,7 +4,7 @@
 import { expect, test } from '@playwright/test';
 import { DEFAULT_ACCOUNT_ID } from '../../fixtures/mock/accounts.ts';
 import { ACCOUNT_PLACEHOLDER } from '../../fixtures/redact.ts';
-import { cli, CREDS, readReport, withMock } from './run-cli.ts';
+import { cli, CREDS, ONE_WORKER, readReport, withMock } from './run-cli.ts';
 
 const report = (dir: string) => {
   const r = readReport(dir);
@@ -14,9 +14,9 @@ const report = (dir: string) => {
 test('a run sharded in two and merged judges as the run on one machine', async ({}, info) => {
   test.setTimeout(180_000);
   await withMock({ faults: ['token-wrong-iss'] }, async (served) => {
-    // The same seed and budget everywhere: the properties draw the same inputs in every layout. Two
-    // workers each: three runs at once against one mock in this process, not eighteen workers.
-    const target = ['--target', 'endpoint', '--endpoint', served.url, '--verifies-signatures', '--account-id', DEFAULT_ACCOUNT_ID, '--seed', '11', '--runs', '2', '--workers', '2'];
+    // The same seed and budget everywhere: the properties draw the same inputs in every layout (the
+    // suite chooses a shard's share, whatever its workers).
+    const target = ['--target', 'endpoint', '--endpoint', served.url, '--verifies-signatures', '--account-id', DEFAULT_ACCOUNT_ID, '--seed', '11', '--runs', '2', ...ONE_WORKER];
     const dir = (name: string) => info.outputPath(name);
     // Three runs at once on one mock: each needs a run id of its own (this process's would be inherited),
     // or one run's final sweep of its pool prefix would delete the others' pools.
