@@ -54,17 +54,16 @@ export const readReport = (out: string) => ConformanceReport.parse(JSON.parse(re
 async function inProcess(args: string[], env: Record<string, string>) {
   const { outcome } = await import('../../bin/cli.ts');
   const printed = { stdout: '', stderr: '' };
-  const streams = { stdout: process.stdout, stderr: process.stderr } as const;
-  const writes = { stdout: streams.stdout.write, stderr: streams.stderr.write };
+  const streams = ['stdout', 'stderr'] as const;
+  const writes = streams.map((name) => process[name].write);
   const before = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-  for (const name of ['stdout', 'stderr'] as const) streams[name].write = ((chunk: string | Uint8Array) => ((printed[name] += String(chunk)), true)) as typeof process.stdout.write;
+  for (const name of streams) process[name].write = ((chunk: string | Uint8Array) => ((printed[name] += String(chunk)), true)) as typeof process.stdout.write;
   Object.assign(process.env, env);
   try {
     const code = await outcome(args);
     return { code, stdout: printed.stdout, stderr: printed.stderr.split('\n').filter(Boolean) };
   } finally {
-    Object.assign(streams.stdout, { write: writes.stdout });
-    Object.assign(streams.stderr, { write: writes.stderr });
+    streams.forEach((name, i) => (process[name].write = writes[i]));
     for (const [k, v] of Object.entries(before)) if (v === undefined) delete process.env[k];
     else process.env[k] = v;
   }
