@@ -60,6 +60,6 @@ test('workers follow the endpoint: one per core on this machine, six where every
       expect(r.code, r.stderr.join('\n')).toBe(0);
       return r.stdout.split('\n').find((l) => l.startsWith('  workers: '));
     });
-  expect(await workersFor(0)).toMatch(/^ {2}workers: \d+ \(round trip (<1|\d) ms, CPU-bound: one per core\)$/);
+  expect(await workersFor(0)).toMatch(/^ {2}workers: \d+ \(round trip (<1|\d\.\d) ms, CPU-bound: one per core\)$/);
   expect(await workersFor(40)).toMatch(/^ {2}workers: 6 \(round trip \d+ ms, network-bound: workers overlap the round trips\)$/);
 });
