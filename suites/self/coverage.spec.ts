@@ -14,7 +14,9 @@ type Listed = { suites?: Listed[]; specs?: { title: string; tests: { projectName
 
 test('every clause has a test and every test names known clauses', () => {
   const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
-  const out = execFileSync(process.execPath, [cli, 'test', '--list', '--reporter=json', '--project=mock'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CC_QUIET: '1' }, maxBuffer: 64 << 20 });
+  // The JSON on stdout, even when the outer run writes its own JSON report to a file.
+  const env = { ...process.env, CC_QUIET: '1', PLAYWRIGHT_JSON_OUTPUT_NAME: undefined };
+  const out = execFileSync(process.execPath, [cli, 'test', '--list', '--reporter=json', '--project=mock'], { cwd: ROOT, encoding: 'utf8', env, maxBuffer: 64 << 20 });
   const declared = new Set<string>();
   const walk = (s: Listed) => {
     for (const spec of s.specs ?? []) for (const t of spec.tests) for (const a of t.annotations) if (a.type === 'clause') declared.add(a.description!);
