@@ -10,6 +10,10 @@ import { mockProfile, runSeed, TargetProfile } from './fixtures/target.ts';
 
 // The SDK warns on Node 20 about releases after January 2027; the lockfile pins a release that supports it.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+// One RSA key for every embedded mock of the run and one run id for pool names: made here, in the
+// main process, and inherited by the workers.
+startRunKey();
+runId();
 
 const CONFORMANCE = /suites\/[^/]+\.spec\.ts$/;
 // Workers, unless CC_WORKERS sets them all (the command line does, for a run). `npm test` on two
@@ -21,11 +25,6 @@ const CPU_BOUND_WORKERS = chosen ?? 2;
 const SELF_WORKERS = chosen ?? 3;
 const TEST_WORKERS = chosen ?? 5;
 const mode = process.env.CC_TARGET ? 'run' : (process.env.CC_MODE ?? 'test');
-// One RSA key for every embedded mock of the run and one run id for pool names: made here, in the
-// main process, and inherited by the workers. A run against an endpoint has no embedded mock to
-// sign with: it is spared the key (about 0.1 s of CPU; a client row's reference mock makes its own).
-if (mode !== 'run' || JSON.parse(process.env.CC_TARGET!).kind === 'mock') startRunKey();
-runId();
 const out = process.env.CC_OUT ?? 'reports/latest';
 
 /**
