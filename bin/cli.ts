@@ -27,6 +27,8 @@ const EXIT = { ok: 0, mustFailed: 1, usage: 2, internal: 3 } as const;
 const NETWORK_WORKERS = 6;
 /** A round trip this long or longer (ms) makes an endpoint network-bound; a local emulator answers in about 1 ms. */
 const NETWORK_BOUND_MS = 10;
+/** A round trip as the plan shows it: below the bound with a decimal, cut (9.96 is CPU-bound; "10" would read as the bound). */
+const tripText = (ms: number) => (ms < 1 ? '<1' : ms < NETWORK_BOUND_MS ? (Math.floor(ms * 10) / 10).toFixed(1) : String(Math.round(ms)));
 /** Workers for a CPU-bound target (the embedded mock, an emulator on this machine): one per core, at least two. */
 const CPU_WORKERS = Math.max(2, availableParallelism());
 const require = createRequire(import.meta.url);
@@ -213,8 +215,7 @@ async function run(argv: string[], certify = false): Promise<number> {
     // more workers overlap. A dry run measures nothing and plans for the distant case.
     const distant = profile.kind === 'endpoint' && (roundTripMs === undefined || roundTripMs >= NETWORK_BOUND_MS);
     const n = workers ?? (shared ? 1 : distant ? NETWORK_WORKERS : CPU_WORKERS);
-    // Below the bound with a decimal: 9.6 ms is CPU-bound, and "10 ms" would read as the bound itself.
-    const trip = roundTripMs === undefined ? '' : `round trip ${roundTripMs < 1 ? '<1' : roundTripMs < NETWORK_BOUND_MS ? roundTripMs.toFixed(1) : Math.round(roundTripMs)} ms, `;
+    const trip = roundTripMs === undefined ? '' : `round trip ${tripText(roundTripMs)} ms, `;
     const concurrency = workers
       ? '--workers'
       : shared

@@ -196,10 +196,11 @@ export async function diffCommand(argv: string[]): Promise<number> {
     maxCalls: positive('max-calls', v['max-calls']) ?? 5000,
   };
   const stop = interruptible();
-  const specs: [SideSpec, SideSpec] = [sideSpec('a', positionals[0], v, 'a-', budget.maxCalls, stop.signal), sideSpec('b', positionals[1], v, 'b-', budget.maxCalls, stop.signal)];
-  const out = resolve(v.out as string);
-  const replayBase = ['npx cognito-conformance diff', ...argv.filter((a, i) => !['--seed', '--runs'].includes(a) && !['--seed', '--runs'].includes(argv[i - 1]))].join(' ');
+  // From here every way out lets go of the signal handlers, a side that is bad usage included.
   try {
+    const specs: [SideSpec, SideSpec] = [sideSpec('a', positionals[0], v, 'a-', budget.maxCalls, stop.signal), sideSpec('b', positionals[1], v, 'b-', budget.maxCalls, stop.signal)];
+    const out = resolve(v.out as string);
+    const replayBase = ['npx cognito-conformance diff', ...argv.filter((a, i) => !['--seed', '--runs'].includes(a) && !['--seed', '--runs'].includes(argv[i - 1]))].join(' ');
     const report = await runDiff(specs, budget, replayBase).catch((e) => {
       if (stop.signal.aborted) return undefined; // interrupted while the sides were being set up
       throw e;

@@ -48,9 +48,10 @@ export const isHttpUrl = (s: string) => URL.canParse(s) && /^https?:$/.test(new 
 /**
  * Fails with a one-line UsageError (`${who}cannot reach URL: cause`) unless the endpoint answers a GET
  * (any status); returns its round trip in ms, the fastest of up to `tries` GETs on one connection,
- * `gapMs` apart, stopping at one faster than `enoughMs`, or once three in a row took `farMs` or more
- * (plainly distant: more GETs would only delay the run). On a busy machine a local endpoint's answers
- * wait for the scheduler in bursts: GETs spread over time find a moment between them.
+ * `gapMs` apart, stopping at one faster than `enoughMs`, or once three in a row after the first (which
+ * also opens the connection) took `farMs` or more: plainly distant, more GETs would only delay the
+ * run. On a busy machine a local endpoint's answers wait for the scheduler in bursts: GETs spread
+ * over time find a moment between them.
  */
 export async function reachable(url: string, { tries = 1, gapMs = 0, enoughMs = 0, farMs = Infinity, who = '' } = {}): Promise<number> {
   const trips: number[] = [];
@@ -60,7 +61,7 @@ export async function reachable(url: string, { tries = 1, gapMs = 0, enoughMs = 
       const started = performance.now();
       await (await fetch(url, { method: 'GET', signal: AbortSignal.timeout(5000) })).arrayBuffer();
       trips.push(performance.now() - started);
-      if (trips[i] < enoughMs || (i >= 2 && trips.slice(-3).every((t) => t >= farMs))) break;
+      if (trips[i] < enoughMs || (i >= 3 && trips.slice(-3).every((t) => t >= farMs))) break;
     }
   } catch (e) {
     // One answer is enough to know it is there.

@@ -16,8 +16,9 @@ test.describe.configure({ timeout: 180_000 });
 
 async function runAgainst(behaviour: HostileBehaviour, setup: boolean, out: string) {
   const server = await serveHostile(behaviour, { setup });
-  // The run's own choice of workers (two here) where every worker must learn that the target stopped
-  // answering (a file the run's workers share, fixtures/liveness.ts); one where each answer is judged alone.
+  // The run's own choice of workers (one per core, at least two) where every worker must learn that
+  // the target stopped answering (a file the run's workers share, fixtures/liveness.ts); one where
+  // each answer is judged alone.
   const workers = TRANSPORT.includes(behaviour) && !setup ? [] : ONE_WORKER;
   try {
     const started = Date.now();

@@ -8,7 +8,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 
 test('the suite type-checks (tsc --noEmit)', async () => {
   const errors = await new Promise<string>((ok) =>
-    execFile(process.execPath, [resolve(ROOT, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', ROOT], { cwd: ROOT }, (e, stdout, stderr) => ok(e ? `${stdout}${stderr}` : '')),
+    execFile(process.execPath, [resolve(ROOT, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', ROOT], { cwd: ROOT }, (e, stdout, stderr) => ok(e ? `${stdout}${stderr}` || e.message : '')),
   );
   expect(errors, 'tsc --noEmit -p .').toBe('');
 });
