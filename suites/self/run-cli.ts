@@ -20,6 +20,9 @@ export const CREDS = { AWS_ACCESS_KEY_ID: DEFAULT_CREDENTIALS.accessKeyId, AWS_S
  */
 export const ONE_WORKER = ['--workers', '1'];
 
+/** What a command printed on stderr, as its lines (npx's own warnings left out). */
+const stderrLines = (text: string) => text.split('\n').filter((l) => l && !l.startsWith('npm warn'));
+
 export async function cli(args: string[], env: Record<string, string> = {}) {
   const child = spawn(process.execPath, ['bin/cognito-conformance.js', ...args], { cwd: ROOT, env: { ...process.env, ...env } });
   let stdout = '';
@@ -27,7 +30,7 @@ export async function cli(args: string[], env: Record<string, string> = {}) {
   child.stdout.on('data', (d) => (stdout += d));
   child.stderr.on('data', (d) => (stderr += d));
   const code = await new Promise<number | null>((ok) => child.on('close', ok));
-  return { code, stdout, stderr: stderr.split('\n').filter((l) => l && !l.startsWith('npm warn')) };
+  return { code, stdout, stderr: stderrLines(stderr) };
 }
 
 export type Served = Awaited<ReturnType<typeof serveMock>>;
@@ -61,7 +64,7 @@ async function inProcess(args: string[], env: Record<string, string>) {
   Object.assign(process.env, env);
   try {
     const code = await outcome(args);
-    return { code, stdout: printed.stdout, stderr: printed.stderr.split('\n').filter(Boolean) };
+    return { code, stdout: printed.stdout, stderr: stderrLines(printed.stderr) };
   } finally {
     streams.forEach((name, i) => (process[name].write = writes[i]));
     for (const [k, v] of Object.entries(before)) if (v === undefined) delete process.env[k];
