@@ -5,7 +5,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { availableParallelism, tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { basename, join, resolve, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { isClauseId } from '../contracts/clauses.ts';
 import { ConformanceReport } from '../contracts/report.ts';
@@ -32,7 +32,7 @@ const tripText = (ms: number) => (ms < 1 ? '<1' : ms < NETWORK_BOUND_MS ? (Math.
 /** Workers for a CPU-bound target (the embedded mock, an emulator on this machine): one per core, at least two. */
 const CPU_WORKERS = Math.max(2, availableParallelism());
 const require = createRequire(import.meta.url);
-const ROOT = resolve(import.meta.dirname, '..');
+const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 
 const USAGE = `usage:
   cognito-conformance run     [--target mock|endpoint|moto] [target options] [--out DIR] [--grep TEXT] [--expectations FILE] [--clients js,boto3,cli,curl|all] [--dry-run] [--snapshot FILE] [--shard I/N]
