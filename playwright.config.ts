@@ -15,7 +15,11 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 startRunKey();
 runId();
 
-const CONFORMANCE = /suites\/[^/]+\.spec\.ts$/;
+// An installed copy runs the JavaScript that `npm pack` made beside each TypeScript file (bin/build.ts):
+// the config's own extension says which of the two the run loads.
+const EXT = import.meta.url.endsWith('.js') ? 'js' : 'ts';
+const specs = (path: string) => new RegExp(`${path}\\.spec\\.${EXT}$`);
+const CONFORMANCE = specs('suites/[^/]+');
 // Workers, unless CC_WORKERS sets them all (the command line does, for a run). `npm test` on two
 // cores: the suite's own projects are CPU-bound and get two each. The self-tests mostly wait, on
 // the command lines they start (whose workers do the work) and on endpoints that hang on purpose:
@@ -34,7 +38,7 @@ const out = process.env.CC_OUT ?? 'reports/latest';
 const MATRIX_BUDGET = { runs: 20, seed: 1 };
 const faultProject: Project = {
   name: 'faults',
-  testMatch: /suites\/self\/faults\/[^/]+\.spec\.ts$/,
+  testMatch: specs('suites/self/faults/[^/]+'),
   // CC_FULL_MATRIX=1 runs every test under every fault: the check that leaving tests out changes no verdict.
   use: { profile: mockProfile({ name: 'faults', recordOnly: true, ...MATRIX_BUDGET }), reach: process.env.CC_FULL_MATRIX ? undefined : 'prune' },
   dependencies: ['reach'],
@@ -44,8 +48,8 @@ const faultProject: Project = {
   workers: CPU_BOUND_WORKERS,
 };
 /** Which tests reach which fault, on the faithful mock with the matrix's budget (fixtures/reach.ts). */
-const reachProject: Project = { name: 'reach', testMatch: /suites\/self\/reach\.spec\.ts$/, use: { profile: mockProfile({ name: 'reach', ...MATRIX_BUDGET }), reach: 'record' }, workers: CPU_BOUND_WORKERS };
-const killMatrix: Project = { name: 'kill-matrix', testMatch: /suites\/self\/kill-matrix\.spec\.ts$/, dependencies: ['faults'] };
+const reachProject: Project = { name: 'reach', testMatch: specs('suites/self/reach'), use: { profile: mockProfile({ name: 'reach', ...MATRIX_BUDGET }), reach: 'record' }, workers: CPU_BOUND_WORKERS };
+const killMatrix: Project = { name: 'kill-matrix', testMatch: specs('suites/self/kill-matrix'), dependencies: ['faults'] };
 
 const projects: Record<string, () => Project[]> = {
   run: () => {
@@ -66,7 +70,7 @@ const projects: Record<string, () => Project[]> = {
     // After `reach`, for its phase's company: Playwright starts a project only once every project of
     // the phase before it has ended, so the waiting self-tests and the CPU-bound fault matrix would
     // otherwise run one after the other (127 s for npm test; 116 s together).
-    { name: 'self', testMatch: /suites\/self\/(?!kill-matrix|faults|reach)[^/]*\.spec\.ts$/, workers: SELF_WORKERS, dependencies: ['reach'] },
+    { name: 'self', testMatch: specs('suites/self/(?!kill-matrix|faults|reach)[^/]*'), workers: SELF_WORKERS, dependencies: ['reach'] },
     { name: 'mock', testMatch: CONFORMANCE, use: { profile: mockProfile({ seed: runSeed() }) }, workers: CPU_BOUND_WORKERS },
     reachProject,
     faultProject,
@@ -81,14 +85,14 @@ export default defineConfig({
   workers: mode === 'test' ? TEST_WORKERS : CPU_BOUND_WORKERS,
   timeout: 60_000,
   forbidOnly: !!process.env.CI,
-  globalTeardown: './fixtures/global-teardown.ts',
+  globalTeardown: `./fixtures/global-teardown.${EXT}`,
   // A shard (`run --shard i/n`) writes a blob report and judges nothing: `cognito-conformance merge`
   // replays the shards' blobs into the conformance reporter, which judges the whole run.
   reporter: process.env.CC_BLOB
     ? [['blob', { outputDir: process.env.CC_BLOB, fileName: `shard-${process.env.CC_SHARD!.replace('/', '-of-')}.zip` }], ['dot']]
     : [
         [process.env.CC_QUIET || mode === 'run' ? 'null' : 'dot'],
-        ['./reports/conformance-reporter.ts', { out, mode }],
+        [`./reports/conformance-reporter.${EXT}`, { out, mode }],
       ],
   projects: projects[mode](),
 });

@@ -33,6 +33,14 @@ const tripText = (ms: number) => (ms < 1 ? '<1' : ms < NETWORK_BOUND_MS ? (Math.
 const CPU_WORKERS = Math.max(2, availableParallelism());
 const require = createRequire(import.meta.url);
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
+// Installed as a dependency, the suite's files sit under node_modules, which Playwright never
+// transpiles. `npm pack` made a .js beside each .ts (bin/build.ts), which Playwright loads as they
+// are; a copy without them (a folder installed as it is) has tsx's loader in every Playwright process
+// (about 1.3 s a run more). From a clone, Playwright's own transform runs the TypeScript.
+const INSTALLED = ROOT.split(sep).includes('node_modules');
+const PACKED_JS = INSTALLED && existsSync(resolve(ROOT, 'playwright.config.js'));
+/** A file Playwright loads, as this copy has it. */
+const suiteFile = (path: string) => resolve(ROOT, PACKED_JS ? path.replace(/\.ts$/, '.js') : path);
 
 const USAGE = `usage:
   cognito-conformance run     [--target mock|endpoint|moto] [target options] [--out DIR] [--grep TEXT] [--expectations FILE] [--clients js,boto3,cli,curl|all] [--dry-run] [--snapshot FILE] [--shard I/N]
@@ -165,13 +173,10 @@ function checkExpectations(file: string | undefined) {
 async function runSuite(env: Record<string, string | undefined>, args: string[], out: string, command = 'test'): Promise<ConformanceReport | undefined> {
   rmSync(resolve(out, 'conformance.json'), { force: true });
   const cli = require.resolve('@playwright/test/cli');
-  // Installed as a dependency, the suite's .ts files sit under node_modules, which Playwright never
-  // transpiles: tsx's loader (inherited by Playwright's workers) does. From a clone, Playwright's own
-  // transform does, about 1 s of CPU cheaper a run (tsx hooks every module load in every process).
   // The user's directory stays the working directory; the config is found by its absolute path and
   // places every output under --out.
-  const loader = ROOT.split(sep).includes('node_modules') ? ['--import', pathToFileURL(require.resolve('tsx')).href] : [];
-  const config = command === 'test' ? ['--config', resolve(ROOT, 'playwright.config.ts')] : [];
+  const loader = INSTALLED && !PACKED_JS ? ['--import', pathToFileURL(require.resolve('tsx')).href] : [];
+  const config = command === 'test' ? ['--config', suiteFile('playwright.config.ts')] : [];
   const child = spawn(process.execPath, [...loader, cli, command, ...config, ...args], { stdio: 'inherit', env: { ...process.env, ...env } });
   // Playwright tears down (and deletes the run's pools) on SIGINT; it dies at once on SIGTERM.
   const stop = () => child.kill('SIGINT');
@@ -315,7 +320,7 @@ async function merge(argv: string[]): Promise<number> {
   const missing = Array.from({ length: n }, (_, i) => `shard-${i + 1}-of-${n}.zip`).filter((f) => !shards.has(f));
   if (missing.length) throw new UsageError(`shard(s) ${missing.map((f) => SHARD_BLOB.exec(f)![1]).join(', ')} of ${n} missing: merge needs every shard of the run`);
   for (const [name, zip] of shards) copyFileSync(zip, join(blobs, name));
-  const report = await runSuite({ CC_OUT: out, CC_EXPECTATIONS: expectations }, ['--config', resolve(ROOT, 'reports/merge.config.ts'), blobs], out, 'merge-reports');
+  const report = await runSuite({ CC_OUT: out, CC_EXPECTATIONS: expectations }, ['--config', suiteFile('reports/merge.config.ts'), blobs], out, 'merge-reports');
   if (!report) return console.error('cognito-conformance: the merge wrote no report (see the output above)'), EXIT.internal;
   return report.summary.ok ? EXIT.ok : EXIT.mustFailed;
 }

@@ -3,5 +3,6 @@
 import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
-  reporter: [['./conformance-reporter.ts', { out: process.env.CC_OUT ?? 'reports/latest', mode: 'run' }]],
+  // The extension of the file the config is (an installed copy runs the JavaScript made beside it, bin/build.ts).
+  reporter: [[`./conformance-reporter.${import.meta.url.endsWith('.js') ? 'js' : 'ts'}`, { out: process.env.CC_OUT ?? 'reports/latest', mode: 'run' }]],
 });
