@@ -11,99 +11,120 @@
 //
 // The packed copy (`--beside` as prepack, `--clean` as postpack): X.js beside every X.ts Playwright
 // loads, for an installed copy (see `beside`).
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, transform, type Plugin } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 const BUILT = 'dist/cli';
 
-const sourceHash = (file: string) => createHash('sha1').update(readFileSync(resolve(ROOT, file))).digest('hex');
+const sha1 = (text: string | Buffer) => createHash('sha1').update(text).digest('hex');
+const hashOf = (file: string) => sha1(readFileSync(resolve(ROOT, file)));
+/** What else makes the output what it is: a change to either must also retire it. */
+const BUILD_INPUTS = ['bin/build.ts', 'tsconfig.json'];
+
+/** `{ inputs: { file: sha1 } }`, as bin/cognito-conformance.js reads it to tell whether the output still matches. */
+const writeInputs = (file: string, inputs: Record<string, string>) => {
+  for (const f of BUILD_INPUTS) inputs[f] = hashOf(f);
+  writeFileSync(file, `${JSON.stringify({ inputs }, null, 1)}\n`);
+};
 
 /**
  * Each source keeps its own import.meta.url (package.json, the boto3 helper, require.resolve are found
  * from it): rewritten relative to the bundle, so that the bundle still works wherever it is installed.
+ * Any other use of import.meta would not follow, and fails the build. `read` gets each source's hash,
+ * of the very text bundled (a file saved during the build cannot pass for the bundled one).
  */
-const ownUrl = (outdir: string): Plugin => ({
+const ownUrl = (outdir: string, read: Record<string, string>): Plugin => ({
   name: 'own-import-meta-url',
   setup(b) {
     b.onLoad({ filter: /\.ts$/ }, ({ path }) => {
+      const text = readFileSync(path, 'utf8');
+      const file = relative(ROOT, path).split('\\').join('/');
+      if (/import\.meta(?!\.url\b)/.test(text)) throw new Error(`${file}: only import.meta.url can be bundled (bin/build.ts)`);
+      read[file] = sha1(text);
       const from = relative(outdir, path).split('\\').join('/');
-      return { loader: 'ts', contents: readFileSync(path, 'utf8').replaceAll('import.meta.url', `new URL(${JSON.stringify(from)}, import.meta.url).href`) };
+      return { loader: 'ts', contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(from)}, import.meta.url).href`) };
     });
   },
 });
 
+const esm = { format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning' } as const;
+
 async function buildCli() {
   const final = resolve(ROOT, BUILT);
   const outdir = `${final}.${process.pid}.tmp`;
-  const { metafile } = await build({
-    absWorkingDir: ROOT,
-    entryPoints: ['bin/cli.ts'],
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    outdir,
-    outExtension: { '.js': '.mjs' },
-    metafile: true,
-    logLevel: 'warning',
-    plugins: [ownUrl(final)],
-  });
-  const inputs = Object.fromEntries(Object.keys(metafile.inputs).map((file) => [file, sourceHash(file)]));
-  writeFileSync(`${outdir}/inputs.json`, `${JSON.stringify({ inputs }, null, 1)}\n`);
-  // Swapped in whole: a launcher starting meanwhile finds no inputs.json and runs the sources.
-  rmSync(final, { recursive: true, force: true });
-  renameSync(outdir, final);
+  const inputs: Record<string, string> = {};
+  try {
+    const { metafile } = await build({
+      ...esm,
+      absWorkingDir: ROOT,
+      entryPoints: ['bin/cli.ts'],
+      bundle: true,
+      splitting: true,
+      packages: 'external',
+      outdir,
+      outExtension: { '.js': '.mjs' },
+      metafile: true,
+      plugins: [ownUrl(final, inputs)],
+    });
+    const unread = Object.keys(metafile.inputs).filter((f) => !(f in inputs));
+    if (unread.length) throw new Error(`bundled but not hashed: ${unread.join(', ')}`);
+    writeInputs(`${outdir}/inputs.json`, inputs);
+    // Swapped in whole: a launcher starting meanwhile finds no inputs.json and runs the sources.
+    rmSync(final, { recursive: true, force: true });
+    renameSync(outdir, final);
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
   return { dir: relative(ROOT, final), files: Object.keys(inputs).length };
 }
 
-/** The TypeScript Playwright loads in an installed copy: the config and every module under these folders. */
-const PLAYWRIGHT_SIDE = ['playwright.config.ts', 'bin', 'contracts', 'fixtures', 'reports', 'suites'];
+/** The TypeScript the package ships, as npm itself reads package.json "files" (no script run). */
+function shippedTypeScript(): string[] {
+  const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const [{ files }] = JSON.parse(out.slice(out.indexOf('['))) as { files: { path: string }[] }[];
+  return files.map((f) => f.path).filter((f) => f.endsWith('.ts'));
+}
 const BESIDE = 'dist/beside.json';
 
-/** Every TypeScript file Playwright may load, relative to the repository. */
-export const playwrightSide = (): string[] => PLAYWRIGHT_SIDE.flatMap(tsFiles);
-
-const tsFiles = (path: string): string[] =>
-  path.endsWith('.ts')
-    ? [path]
-    : readdirSync(resolve(ROOT, path), { withFileTypes: true })
-        // reports/ holds the reporter's code beside generated report folders (reports/*/ are outputs).
-        .filter((e) => (e.isDirectory() ? path !== 'reports' : e.name.endsWith('.ts')))
-        .flatMap((e) => tsFiles(join(path, e.name)));
-
-// esbuild keeps import paths as written: ./x.ts must become ./x.js.
-const RELATIVE_TS = /((?:from|import)\s*\(?\s*)"(\.{1,2}\/[^"]*?)\.ts"/g;
+/** Every relative import of a .ts file stays an import, of the .js beside it; packages stay imports. */
+const besideImports: Plugin = {
+  name: 'beside-imports',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.?\/.*\.ts$/ }, ({ path, kind }) => (kind === 'entry-point' ? undefined : { path: path.replace(/\.ts$/, '.js'), external: true }));
+  },
+};
 
 /**
- * For `npm pack`: X.js beside every X.ts Playwright loads (`into` another folder: the same layout
- * there). An installed copy sits under node_modules, which Playwright does not transpile; without
- * these, tsx's loader ran in its every process (about 1.3 s more a run, README Speed). `clean`
- * removes what the last call made here.
+ * For `npm pack`: X.js beside every X.ts it ships. An installed copy sits under node_modules, which
+ * Playwright does not transpile; without these, tsx's loader ran in its every process (1.4 s more a
+ * run, README Speed). dist/beside.json holds each source's hash: an installed copy runs the
+ * JavaScript while they match (bin/cognito-conformance.js), and `clean` removes what it lists, also
+ * after a failed `beside`.
  */
-export async function beside(into = ROOT) {
-  const made: string[] = [];
-  for (const file of playwrightSide()) {
-    const js = file.replace(/\.ts$/, '.js');
-    if (into === ROOT && existsSync(resolve(ROOT, js))) throw new Error(`${js} exists and was not made here`);
-    mkdirSync(dirname(resolve(into, js)), { recursive: true });
-    const { code } = await transform(readFileSync(resolve(ROOT, file), 'utf8'), { loader: 'ts', format: 'esm', target: 'node20', sourcefile: file });
-    writeFileSync(resolve(into, js), code.replace(RELATIVE_TS, '$1"$2.js"'));
-    made.push(js);
-  }
-  if (into === ROOT) writeFileSync(resolve(ROOT, BESIDE), `${JSON.stringify(made, null, 1)}\n`);
-  return made.length;
+async function beside() {
+  const sources = shippedTypeScript();
+  const list = resolve(ROOT, BESIDE);
+  mkdirSync(dirname(list), { recursive: true });
+  // Listed before a file is written (with hashes that match nothing): a build that fails halfway
+  // leaves nothing `clean` does not know of, and nothing an installed copy would run.
+  writeFileSync(list, `${JSON.stringify({ inputs: Object.fromEntries(sources.map((f) => [f, ''])) })}\n`);
+  for (const js of sources.map((f) => f.replace(/\.ts$/, '.js'))) if (existsSync(resolve(ROOT, js))) throw new Error(`${js} exists and was not made here`);
+  await build({ ...esm, absWorkingDir: ROOT, entryPoints: sources, bundle: true, packages: 'external', outdir: ROOT, outbase: ROOT, plugins: [besideImports] });
+  writeInputs(list, Object.fromEntries(sources.map((f) => [f, hashOf(f)])));
+  return sources.length;
 }
 
 function clean() {
-  const made: string[] = existsSync(resolve(ROOT, BESIDE)) ? JSON.parse(readFileSync(resolve(ROOT, BESIDE), 'utf8')) : [];
-  for (const js of [...made, BESIDE]) rmSync(resolve(ROOT, js), { force: true });
-  return made.length;
+  const list = resolve(ROOT, BESIDE);
+  const made = existsSync(list) ? Object.keys((JSON.parse(readFileSync(list, 'utf8')) as { inputs: Record<string, string> }).inputs) : [];
+  const js = made.filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, '.js'));
+  for (const f of [...js, BESIDE]) rmSync(resolve(ROOT, f), { force: true });
+  return js.length;
 }
 
 async function main(mode: string | undefined) {
@@ -113,10 +134,12 @@ async function main(mode: string | undefined) {
   }
   if (mode === '--clean') return console.log(`cognito-conformance: ${clean()} JavaScript files made for the packed copy removed`);
   // A failed bundle costs speed, not correctness: `npm ci` and `npm test` go on, on the sources.
+  // A package is not made without it.
   try {
     const { dir, files } = await buildCli();
     console.log(`cognito-conformance: the command line bundled into ${dir}/ (${files} sources)`);
   } catch (e) {
+    if (['pack', 'publish'].includes(process.env.npm_command ?? '')) throw e;
     console.log(`cognito-conformance: the command line is not bundled (${(e as Error).message.split('\n')[0]}); it runs its TypeScript through tsx`);
   }
 }

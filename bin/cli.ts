@@ -35,10 +35,10 @@ const require = createRequire(import.meta.url);
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 // Installed as a dependency, the suite's files sit under node_modules, which Playwright never
 // transpiles. `npm pack` made a .js beside each .ts (bin/build.ts), which Playwright loads as they
-// are; a copy without them (a folder installed as it is) has tsx's loader in every Playwright process
-// (about 1.3 s a run more). From a clone, Playwright's own transform runs the TypeScript.
+// are while they match the .ts (the launcher checks, CC_PACKED_JS); without them, tsx's loader runs in
+// every Playwright process (1.4 s a run more). From a clone, Playwright's own transform runs the TypeScript.
 const INSTALLED = ROOT.split(sep).includes('node_modules');
-const PACKED_JS = INSTALLED && existsSync(resolve(ROOT, 'playwright.config.js'));
+const PACKED_JS = INSTALLED && process.env.CC_PACKED_JS === '1';
 /** A file Playwright loads, as this copy has it. */
 const suiteFile = (path: string) => resolve(ROOT, PACKED_JS ? path.replace(/\.ts$/, '.js') : path);
 

@@ -1,14 +1,13 @@
 // What bin/build.ts makes. The launcher runs the bundled command line only while it was built from
 // the sources as they are: a copy of bin/cognito-conformance.js beside a stand-in bundle and
 // stand-in sources says which one it ran. And the JavaScript `npm pack` puts beside the TypeScript
-// is what an installed copy runs: laid out as one under node_modules, it lists the same tests and runs.
+// is what an installed copy runs: a copy packed and unpacked under node_modules lists the same tests and runs.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { beside, playwrightSide } from '../../bin/build.ts';
 import { CREDS, readReport, ROOT } from './run-cli.ts';
 
 const SOURCE = 'export const outcome = async () => (console.log("sources"), 0);\n';
@@ -39,20 +38,23 @@ for (const [what, inputs, ran] of cases)
     expect(layout(info.outputPath('copy'), inputs)).toBe(ran);
   });
 
-/** The repository as `npm pack` ships it, installed under `project`'s node_modules. */
-async function installedCopy(project: string) {
-  const pkg = join(project, 'node_modules/cognito-identity-conformance');
-  await beside(pkg);
-  for (const file of [...playwrightSide(), 'package.json']) copyFileSync(join(ROOT, file), join(pkg, file));
-  copyFileSync(join(ROOT, 'bin/cognito-conformance.js'), join(pkg, 'bin/cognito-conformance.js'));
-  if (existsSync(join(ROOT, 'dist/cli'))) cpSync(join(ROOT, 'dist/cli'), join(pkg, 'dist/cli'), { recursive: true });
+/** This repository packed by `npm pack` (its scripts included) from a copy, and unpacked as an installed dependency of `project`. */
+function installedCopy(work: string) {
+  const staging = join(work, 'staging');
+  const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
+  for (const file of tracked) if (existsSync(join(ROOT, file))) cpSync(join(ROOT, file), join(staging, file));
+  symlinkSync(join(ROOT, 'node_modules'), join(staging, 'node_modules'));
+  const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: staging, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).replace(/^[^[]*/, '')) as { filename: string }[];
+  const pkg = join(work, 'project/node_modules/cognito-identity-conformance');
+  mkdirSync(pkg, { recursive: true });
+  execFileSync('tar', ['xzf', join(work, packed[0].filename), '-C', pkg, '--strip-components', '1']);
   symlinkSync(join(ROOT, 'node_modules'), join(pkg, 'node_modules'));
   return pkg;
 }
 
 type Listed = { suites?: Listed[]; specs?: { title: string; tests: { projectName: string }[] }[]; title?: string };
 /** Every test a config declares, as project and title path (the file's extension left out). */
-function listed(config: string, env: Record<string, string> = {}) {
+function listed(config: string, env: Record<string, string>) {
   const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
   const out = execFileSync(process.execPath, [cli, 'test', '--list', '--reporter=json', '--config', config], {
     cwd: dirname(config),
@@ -69,18 +71,26 @@ function listed(config: string, env: Record<string, string> = {}) {
   return tests.sort();
 }
 
-test('the packed JavaScript declares the tests the TypeScript declares, and a run from an installed copy passes', async ({}, info) => {
-  test.setTimeout(120_000);
-  const project = info.outputPath('project');
-  const pkg = await installedCopy(project);
-  const ts = listed(join(ROOT, 'playwright.config.ts'));
-  expect(ts.length, 'tests declared').toBeGreaterThan(1000);
-  expect(listed(join(pkg, 'playwright.config.js')), 'the same tests, from the JavaScript').toEqual(ts);
+test('a packed copy, installed: its JavaScript matches its TypeScript, declares the same tests for a run and for mutants, and runs', async ({}, info) => {
+  test.setTimeout(180_000);
+  const work = info.outputPath('pack');
+  const pkg = installedCopy(work);
+  // What the launcher checks before it lets Playwright run the JavaScript (CC_PACKED_JS).
+  const { inputs } = JSON.parse(readFileSync(join(pkg, 'dist/beside.json'), 'utf8')) as { inputs: Record<string, string> };
+  for (const [file, hash] of Object.entries(inputs)) expect(sha1(readFileSync(join(pkg, file), 'utf8')), file).toBe(hash);
+  expect(Object.keys(inputs), 'the run\'s spec among them').toContain('suites/conformance.spec.ts');
 
-  // The launcher under node_modules runs Playwright on the JavaScript, as `npx cognito-conformance` does from a project.
+  const modes: Record<string, string>[] = [{ CC_TARGET: JSON.stringify({ name: 'mock', kind: 'mock' }) }, { CC_MODE: 'mutants' }];
+  for (const env of modes) {
+    const ts = listed(join(ROOT, 'playwright.config.ts'), env);
+    expect(ts.length, `tests declared (${Object.keys(env)})`).toBeGreaterThan(40);
+    expect(listed(join(pkg, 'playwright.config.js'), env), `the same tests from the JavaScript (${Object.keys(env)})`).toEqual(ts);
+  }
+
+  // The launcher under node_modules, as `npx cognito-conformance` runs it from a project.
+  const project = join(work, 'project');
   const r = spawnSync(process.execPath, [join(pkg, 'bin/cognito-conformance.js'), 'run', '--runs', '2', '--grep', 'IdentityId has the model format', '--out', 'out'], { cwd: project, encoding: 'utf8', env: { ...process.env, ...CREDS } });
   expect(r.status, r.stderr).toBe(0);
-  const report = readReport(join(project, 'out'));
-  expect(report.clauses.find((c) => c.id === 'identity.id-format')?.status).toBe('pass');
-  rmSync(project, { recursive: true, force: true });
+  expect(readReport(join(project, 'out')).clauses.find((c) => c.id === 'identity.id-format')?.status).toBe('pass');
+  rmSync(work, { recursive: true, force: true });
 });
