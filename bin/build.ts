@@ -9,8 +9,8 @@
 // every hash still matches, and the sources through tsx otherwise, so an edited source is never
 // judged by a stale bundle.
 //
-// The packed copy (`--beside` as prepack, `--clean` as postpack): X.js beside every X.ts Playwright
-// loads, for an installed copy (see `beside`).
+// The packed copy (`--beside` as prepack, `--clean` as postpack): X.js beside every X.ts the package
+// ships, which an installed copy's Playwright runs (see `beside`).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
