@@ -5,8 +5,18 @@
 // Playwright (CC_PACKED_JS, read by bin/cli.ts), else tsx's loader in Playwright's processes.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import module from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const ROOT = new URL('../', import.meta.url);
+
+// Node 22.1 and later keep V8's compiled code between runs, here and (through the variable) in every
+// Playwright process: a run starts about 0.3 s sooner, Playwright's empty run 1.44 s → 1.15 s
+// (README, Speed). Node 20 has neither, and ignores both.
+// An empty NODE_COMPILE_CACHE is the user's "none" (Node would otherwise cache into the working directory).
+process.env.NODE_COMPILE_CACHE ??= join(tmpdir(), 'cognito-conformance-compile-cache');
+if (process.env.NODE_COMPILE_CACHE) module.enableCompileCache?.(process.env.NODE_COMPILE_CACHE);
 
 /** Whether every source `list` names still hashes as when it was built (false: not built, or changed since). */
 function fresh(list) {

@@ -6,24 +6,29 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { CREDS, readReport, ROOT } from './run-cli.ts';
 
-const SOURCE = 'export const outcome = async () => (console.log("sources"), 0);\n';
+/** A stand-in for bin/cli.ts or the bundle: prints which one ran, and the compile cache it was given. */
+const standIn = (ran: string) => `export const outcome = async () => (console.log(JSON.stringify({ ran: ${JSON.stringify(ran)}, cache: process.env.NODE_COMPILE_CACHE })), 0);\n`;
+const SOURCE = standIn('sources');
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 
-function layout(dir: string, inputs: Record<string, string> | undefined) {
+function layout(dir: string, inputs: Record<string, string> | undefined, env: Record<string, string> = {}) {
   mkdirSync(join(dir, 'bin'), { recursive: true });
   mkdirSync(join(dir, 'dist/cli'), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   copyFileSync(join(ROOT, 'bin/cognito-conformance.js'), join(dir, 'bin/cognito-conformance.js'));
   writeFileSync(join(dir, 'bin/cli.ts'), SOURCE);
-  writeFileSync(join(dir, 'dist/cli/cli.mjs'), 'export const outcome = async () => (console.log("bundle"), 0);\n');
+  writeFileSync(join(dir, 'dist/cli/cli.mjs'), standIn('bundle'));
   if (inputs) writeFileSync(join(dir, 'dist/cli/inputs.json'), JSON.stringify({ inputs }));
-  const r = spawnSync(process.execPath, [join(dir, 'bin/cognito-conformance.js')], { encoding: 'utf8' });
+  const { NODE_COMPILE_CACHE: _, ...inherited } = process.env;
+  const r = spawnSync(process.execPath, [join(dir, 'bin/cognito-conformance.js')], { encoding: 'utf8', env: { ...inherited, ...env } });
   rmSync(dir, { recursive: true, force: true });
-  return `${r.stdout}${r.stderr}`.trim();
+  expect(r.stderr).toBe('');
+  return JSON.parse(r.stdout) as { ran: string; cache?: string };
 }
 
 const cases: [string, Record<string, string> | undefined, string][] = [
@@ -35,8 +40,14 @@ const cases: [string, Record<string, string> | undefined, string][] = [
 
 for (const [what, inputs, ran] of cases)
   test(`the launcher runs the ${ran} when ${what}`, async ({}, info) => {
-    expect(layout(info.outputPath('copy'), inputs)).toBe(ran);
+    expect(layout(info.outputPath('copy'), inputs).ran).toBe(ran);
   });
+
+test('the launcher gives the command and its Playwright processes a compile cache, unless one is set', async ({}, info) => {
+  expect(layout(info.outputPath('default'), undefined).cache).toBe(join(tmpdir(), 'cognito-conformance-compile-cache'));
+  expect(layout(info.outputPath('own'), undefined, { NODE_COMPILE_CACHE: '/somewhere/else' }).cache).toBe('/somewhere/else');
+  expect(layout(info.outputPath('none'), undefined, { NODE_COMPILE_CACHE: '' }).cache).toBe('');
+});
 
 /** This repository packed by `npm pack` (its scripts included) from a copy, and unpacked as an installed dependency of `project`. */
 function installedCopy(work: string) {
