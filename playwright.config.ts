@@ -9,6 +9,8 @@ import { runId } from './fixtures/pools.ts';
 import { mockProfile, runSeed, TargetProfile } from './fixtures/target.ts';
 
 // The SDK warns on Node 20 about releases after January 2027; the lockfile pins a release that supports it.
+// fixtures/api.ts turns the warning off where the suite makes its clients; here, for every process
+// Playwright starts, also for the clients some self-tests make themselves.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 // One RSA key for every embedded mock of the run and one run id for pool names: made here, in the
 // main process, and inherited by the workers.

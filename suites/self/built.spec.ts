@@ -5,11 +5,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { CREDS, readReport, ROOT } from './run-cli.ts';
+import { CREDS, listTests, readReport, ROOT, type Listed } from './run-cli.ts';
 
 /** A stand-in for bin/cli.ts or the bundle: prints which one ran, and the compile cache it was given. */
 const standIn = (ran: string) => `export const outcome = async () => (console.log(JSON.stringify({ ran: ${JSON.stringify(ran)}, cache: process.env.NODE_COMPILE_CACHE })), 0);\n`;
@@ -63,22 +62,14 @@ function installedCopy(work: string) {
   return pkg;
 }
 
-type Listed = { suites?: Listed[]; specs?: { title: string; tests: { projectName: string }[] }[]; title?: string };
 /** Every test a config declares, as project and title path (the file's extension left out). */
 function listed(config: string, env: Record<string, string>) {
-  const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
-  const out = execFileSync(process.execPath, [cli, 'test', '--list', '--reporter=json', '--config', config], {
-    cwd: dirname(config),
-    encoding: 'utf8',
-    env: { ...process.env, CC_QUIET: '1', PLAYWRIGHT_JSON_OUTPUT_NAME: undefined, ...env },
-    maxBuffer: 64 << 20,
-  });
   const tests: string[] = [];
   const walk = (s: Listed, path: string[]) => {
     for (const spec of s.specs ?? []) for (const t of spec.tests) tests.push(`${t.projectName} ${[...path, spec.title].join(' > ')}`);
     for (const c of s.suites ?? []) walk(c, [...path, (c.title ?? '').replace(/\.(ts|js)$/, '')]);
   };
-  walk(JSON.parse(out.slice(out.indexOf('{'))), []);
+  walk(listTests(config, [], env), []);
   return tests.sort();
 }
 

@@ -1,28 +1,19 @@
 // The catalogue and the suites agree: every clause has a test, every test names known clauses,
 // and the catalogue holds every behaviour id of aws-behaviour.md where that document is at hand.
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { catalogue, clause, isClauseId } from '../../contracts/clauses.ts';
 import { uncoveredClauses } from '../../reports/fold.ts';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-
-type Listed = { suites?: Listed[]; specs?: { title: string; tests: { projectName: string; annotations: { type: string; description?: string }[] }[] }[] };
+import { listTests, ROOT, type Listed } from './run-cli.ts';
 
 test('every clause has a test and every test names known clauses', () => {
-  const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
-  // The JSON on stdout, even when the outer run writes its own JSON report to a file.
-  const env = { ...process.env, CC_QUIET: '1', PLAYWRIGHT_JSON_OUTPUT_NAME: undefined };
-  const out = execFileSync(process.execPath, [cli, 'test', '--list', '--reporter=json', '--project=mock'], { cwd: ROOT, encoding: 'utf8', env, maxBuffer: 64 << 20 });
   const declared = new Set<string>();
   const walk = (s: Listed) => {
     for (const spec of s.specs ?? []) for (const t of spec.tests) for (const a of t.annotations) if (a.type === 'clause') declared.add(a.description!);
     for (const c of s.suites ?? []) walk(c);
   };
-  walk(JSON.parse(out.slice(out.indexOf('{'))));
+  walk(listTests(resolve(ROOT, 'playwright.config.ts'), ['--project=mock']));
   expect(declared.size, 'tests declaring clauses').toBeGreaterThan(0);
   expect([...declared].filter((id) => !isClauseId(id)), 'unknown clause ids named by tests').toEqual([]);
   expect(uncoveredClauses(declared), 'clauses without a test').toEqual([]);

@@ -1,10 +1,11 @@
 // Runs the command line as a user would, for the self-tests. Asynchronous, so that a mock served
 // by the test process itself keeps answering while the command runs. With what those tests share:
 // a served mock for the length of a test, the credentials it answers, the report a run wrote.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
 import { serveMock } from '../../bin/serve.ts';
 import { ConformanceReport } from '../../contracts/report.ts';
 import { DEFAULT_CREDENTIALS } from '../../fixtures/mock/accounts.ts';
@@ -43,6 +44,26 @@ export async function withMock<T>(opts: Partial<Parameters<typeof serveMock>[0]>
   } finally {
     await served.close();
   }
+}
+
+/** A suite (file or describe) of Playwright's JSON report, as `--list` writes it. */
+export type Listed = {
+  title?: string;
+  suites?: Listed[];
+  specs?: { title: string; tests: { projectName: string; annotations: { type: string; description?: string }[] }[] }[];
+};
+
+/** The tests `config` declares (`args`: more of Playwright's options, `env`: the run's variables), from Playwright's own `--list`. */
+export function listTests(config: string, args: string[] = [], env: Record<string, string> = {}): Listed {
+  const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
+  const out = execFileSync(process.execPath, [cli, 'test', '--list', '--reporter=json', '--config', config, ...args], {
+    cwd: dirname(config),
+    encoding: 'utf8',
+    // The JSON on stdout, even when the outer run writes its own JSON report to a file.
+    env: { ...process.env, CC_QUIET: '1', PLAYWRIGHT_JSON_OUTPUT_NAME: undefined, ...env },
+    maxBuffer: 64 << 20,
+  });
+  return JSON.parse(out.slice(out.indexOf('{')));
 }
 
 /** The conformance.json a run wrote to `out` (relative to the repository, or absolute), checked against its schema. */
